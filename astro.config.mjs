@@ -1,0 +1,15 @@
+// Astro configuration. scripts/build.ts passes the content folder, output folder and base
+// path (`--content/--out/--base`) as GONGKAI_* variables; these defaults serve `astro dev`.
+import { defineConfig } from 'astro/config';
+import mdx from '@astrojs/mdx';
+
+export default defineConfig({
+  base: process.env.GONGKAI_BASE || '/',
+  outDir: process.env.GONGKAI_OUT || './dist',
+  trailingSlash: 'always',
+  build: { format: 'directory', assets: '_assets' },
+  integrations: [mdx()],
+  devToolbar: { enabled: false },
+  // Pages are read on slow networks: no prefetching, no client router.
+  prefetch: false,
+});

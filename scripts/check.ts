@@ -1,0 +1,21 @@
+/**
+ * npm run check [-- --content DIR] [--fix]
+ * Reports every content problem in one run; exits 1 when there is an error.
+ * --fix rewrites what can be fixed safely (GBK → UTF-8, 文号 brackets) before checking.
+ */
+import { parseSiteOptions } from './lib/options.ts';
+import { printProblems } from './lib/report.ts';
+import { fixContentFolder } from './lib/fix-content.ts';
+import { loadContent } from '../src/lib/content-folder.ts';
+
+const { site, values } = parseSiteOptions(process.argv.slice(2), { fix: { type: 'boolean' } });
+if (values.fix) {
+  for (const line of await fixContentFolder(site.content)) console.log(line);
+}
+const report = await loadContent(site.content);
+printProblems(report.problems);
+if (report.content) {
+  console.log(`检查通过：${report.content.notices.length} 篇公文${report.problems.length ? '（有警告，见上）' : '，没有发现问题'}。`);
+} else {
+  process.exit(1);
+}

@@ -1,0 +1,75 @@
+/**
+ * The whole build: check the content, run Astro into a temporary folder next to OUT, copy the
+ * attachments, then swap the new site into OUT. A failure at any step leaves the previous OUT
+ * exactly as it was: offices publish whatever is in OUT, so it must never be half-built.
+ */
+import { cp, rename, rm, mkdir } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { dirname, join, relative, resolve, isAbsolute, basename } from 'node:path';
+import { loadContent } from '../../src/lib/content-folder.ts';
+import type { Content } from '../../src/lib/content-check.ts';
+import type { Problem } from '../../src/lib/problems.ts';
+import type { SiteOptions } from './options.ts';
+
+export type BuildResult =
+  | { ok: true; content: Content; problems: Problem[] }
+  | { ok: false; problems: Problem[]; error?: string };
+
+const PROJECT_ROOT = resolve(import.meta.dirname, '../..');
+
+export async function buildSite(options: SiteOptions, log: (line: string) => void = console.log): Promise<BuildResult> {
+  const unsafe = unsafeOutReason(options);
+  if (unsafe) return { ok: false, problems: [], error: unsafe };
+
+  const report = await loadContent(options.content);
+  if (!report.content) return { ok: false, problems: report.problems };
+  log(`内容检查通过：${report.content.notices.length} 篇公文。`);
+
+  const staging = join(dirname(options.out), `.${basename(options.out)}.building-${process.pid}`);
+  await rm(staging, { recursive: true, force: true });
+  try {
+    await runAstro(options, staging);
+    const attachments = join(options.content, 'attachments');
+    if (existsSync(attachments)) await cp(attachments, join(staging, 'attachments'), { recursive: true });
+    await swapInto(staging, options.out);
+  } catch (error) {
+    await rm(staging, { recursive: true, force: true });
+    return { ok: false, problems: report.problems, error: error instanceof Error ? error.stack ?? error.message : String(error) };
+  }
+  return { ok: true, content: report.content, problems: report.problems };
+}
+
+async function runAstro(options: SiteOptions, outDir: string): Promise<void> {
+  process.env.GONGKAI_CONTENT = options.content;
+  process.env.GONGKAI_BASE = options.base;
+  process.env.GONGKAI_OUT = outDir;
+  process.env.ASTRO_TELEMETRY_DISABLED = '1';
+  const { build } = await import('astro');
+  await build({ root: PROJECT_ROOT, outDir, base: options.base, logLevel: 'error' });
+}
+
+/** Replace OUT by the finished build with two renames, so OUT is never partly written. */
+async function swapInto(staging: string, out: string): Promise<void> {
+  await mkdir(dirname(out), { recursive: true });
+  const previous = `${staging}.previous`;
+  if (existsSync(out)) await rename(out, previous);
+  try {
+    await rename(staging, out);
+  } catch (error) {
+    if (existsSync(previous)) await rename(previous, out);
+    throw error;
+  }
+  await rm(previous, { recursive: true, force: true });
+}
+
+/** OUT is deleted and replaced: refuse folders whose loss would hurt. */
+function unsafeOutReason({ out, content }: SiteOptions): string | undefined {
+  const inside = (child: string, parent: string) => {
+    const rel = relative(parent, child);
+    return rel === '' || (!rel.startsWith('..') && !isAbsolute(rel));
+  };
+  if (inside(content, out)) return `输出文件夹 ${out} 包含内容文件夹 ${content}，生成时会被整个替换。请换一个 --out 文件夹（例如 dist）。`;
+  if (inside(PROJECT_ROOT, out) || inside(process.cwd(), out)) return `不能把网站输出到 ${out}：它包含项目本身。请用 --out dist 之类的子文件夹。`;
+  if (inside(out, join(PROJECT_ROOT, 'src')) || inside(out, join(PROJECT_ROOT, 'node_modules'))) return `不能把网站输出到项目的源代码文件夹 ${out}。`;
+  return undefined;
+}

@@ -1,0 +1,32 @@
+/**
+ * Astro content collections over the office's content folder. Metadata is validated by the
+ * same schema as `check` (src/lib/notice-schema.ts); Astro renders the bodies.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { defineCollection } from 'astro:content';
+import { glob } from 'astro/loaders';
+import { noticeSchema } from './lib/notice-schema.ts';
+import { parseSiteYaml } from './lib/content-check.ts';
+import { indexNumberSlug } from './lib/index-number.ts';
+import { DEFAULT_TAXONOMY } from './lib/taxonomy.ts';
+import { contentDir } from './site/content-dir.ts';
+
+const dir = contentDir();
+const site = parseSiteYaml(readFileSync(join(dir, 'site.yaml'))).site;
+
+const notices = defineCollection({
+  loader: glob({
+    pattern: '**/*.{md,mdx}',
+    base: join(dir, 'notices'),
+    // The notice's URL segment is its 索引号, so the id is too.
+    generateId: ({ data }) => indexNumberSlug(String(data['索引号'])),
+  }),
+  schema: noticeSchema({ taxonomy: site?.taxonomy ?? DEFAULT_TAXONOMY, defaultPublisher: site?.name ?? '' }),
+});
+
+const guide = defineCollection({
+  loader: glob({ pattern: 'guide.md', base: dir }),
+});
+
+export const collections = { notices, guide };

@@ -1,0 +1,242 @@
+/**
+ * Every content rule, over a whole content folder held in memory: the one place that decides
+ * whether an office's content may be published. `check`, the build and the tests use it.
+ * Per-notice field rules come from notice-schema.ts; the rules across files live here.
+ */
+import { decodeSource } from './source-text.ts';
+import { splitNotice } from './notice-source.ts';
+import { parseYamlFields } from './yaml-fields.ts';
+import { noticeSchema, NOTICE_KEYS, type NoticeMeta } from './notice-schema.ts';
+import { SiteConfigSchema, SITE_KEYS, type SiteConfig } from './site-config.ts';
+import { schemaProblems } from './schema-problems.ts';
+import { parseIndexNumber, indexNumberSlug } from './index-number.ts';
+import { yearOf } from './calendar-date.ts';
+import { isBodyEmpty, leadSentences } from './body-text.ts';
+import { sortProblems, type Problem } from './problems.ts';
+import { DEFAULT_TAXONOMY } from './taxonomy.ts';
+
+/** A content folder as bytes, read by content-folder.ts (or built in memory by tests). */
+export interface ContentFolder {
+  siteYaml?: Uint8Array;
+  guide?: Uint8Array;
+  /** Notice files, paths relative to the content folder (`notices/2024/a.md`). */
+  notices: { path: string; bytes: Uint8Array }[];
+  /** Files under notices/ that are not .md/.mdx: reported, never silently skipped. */
+  strayFiles: string[];
+  /** Files under attachments/: path relative to it (`2024/a.pdf`) → size in bytes. */
+  attachments: ReadonlyMap<string, number>;
+}
+
+export interface Notice extends NoticeMeta {
+  /** Path relative to the content folder. */
+  file: string;
+  body: string;
+  /** 内容概述: the 摘要, or the body's lead sentences. */
+  lead: string;
+  /** URL segment: the 索引号 with "/" → "-". */
+  slug: string;
+}
+
+export interface Content {
+  site: SiteConfig;
+  guide: string;
+  notices: Notice[];
+  /** Files under attachments/ → size in bytes. */
+  attachments: ReadonlyMap<string, number>;
+}
+
+export interface ContentReport {
+  /** Present when there is no error (warnings allowed). */
+  content?: Content;
+  problems: Problem[];
+}
+
+export const SITE_FILE = 'site.yaml';
+export const GUIDE_FILE = 'guide.md';
+
+export function checkContent(folder: ContentFolder): ContentReport {
+  const problems: Problem[] = [];
+  const site = checkSite(folder.siteYaml, problems);
+  const guide = checkGuide(folder.guide, problems);
+  const schema = noticeSchema({
+    taxonomy: site?.taxonomy ?? DEFAULT_TAXONOMY,
+    defaultPublisher: site?.name ?? '',
+  });
+
+  const notices: (Notice & { lineOf: (key: string) => number | undefined })[] = [];
+  for (const { path, bytes } of folder.notices) {
+    const notice = checkNoticeFile(path, bytes, schema, problems);
+    if (notice) notices.push(notice);
+  }
+  for (const path of folder.strayFiles) {
+    problems.push({
+      file: path, field: '文件', severity: 'warning', kind: 'stray-file',
+      message: 'notices 文件夹里只应放 .md 或 .mdx 公文文件，这个文件不会发布',
+      fix: '附件请放到 attachments 文件夹，并在公文的“附件”字段中列出',
+    });
+  }
+  if (folder.notices.length === 0) {
+    problems.push({
+      file: 'notices', field: '文件', severity: 'error', kind: 'no-notices',
+      message: '没有任何公文（notices 文件夹为空或不存在）', fix: '在 notices 文件夹中至少放一篇 .md 公文',
+    });
+  }
+  checkAcrossNotices(notices, folder.attachments, problems);
+
+  const sorted = sortProblems(problems);
+  const ok = !sorted.some((p) => p.severity === 'error');
+  return {
+    problems: sorted,
+    content:
+      ok && site && guide !== undefined
+        ? { site, guide, notices: notices.map(({ lineOf: _, ...n }) => n), attachments: folder.attachments }
+        : undefined,
+  };
+}
+
+function decodeOrReport(file: string, bytes: Uint8Array, problems: Problem[]): string | undefined {
+  const decoded = decodeSource(bytes);
+  if (decoded.ok) return decoded.text;
+  problems.push({ file, line: 1, field: '文件', severity: 'error', kind: 'not-utf8', message: decoded.message, fix: decoded.fix });
+  return undefined;
+}
+
+function checkSite(bytes: Uint8Array | undefined, problems: Problem[]): SiteConfig | undefined {
+  if (!bytes) {
+    problems.push({
+      file: SITE_FILE, field: '文件', severity: 'error', kind: 'missing-site',
+      message: '缺少机关信息文件 site.yaml', fix: '在内容文件夹中新建 site.yaml，至少写明 机关名称 和 机构代码',
+    });
+    return undefined;
+  }
+  const parsed = parseSiteYaml(bytes);
+  problems.push(...parsed.problems);
+  return parsed.site;
+}
+
+/** site.yaml's bytes → the office profile, or the problems that stop it being read. */
+export function parseSiteYaml(bytes: Uint8Array): { site?: SiteConfig; problems: Problem[] } {
+  const problems: Problem[] = [];
+  const text = decodeOrReport(SITE_FILE, bytes, problems);
+  if (text === undefined) return { problems };
+  const { fields, problems: yamlProblems } = parseYamlFields(SITE_FILE, text);
+  problems.push(...yamlProblems);
+  if (!fields) return { problems };
+  const parsed = SiteConfigSchema.safeParse(fields.data);
+  if (parsed.success) return { site: parsed.data, problems };
+  problems.push(...schemaProblems(parsed.error, SITE_FILE, fields.lineOf, SITE_KEYS).map((p) => ({ ...p, line: p.line ?? 1 })));
+  return { problems };
+}
+
+function checkGuide(bytes: Uint8Array | undefined, problems: Problem[]): string | undefined {
+  if (!bytes) {
+    problems.push({
+      file: GUIDE_FILE, field: '文件', severity: 'error', kind: 'missing-guide',
+      message: '缺少政府信息公开指南 guide.md（《条例》第十二条要求编制并公布指南）',
+      fix: '在内容文件夹中新建 guide.md，写明公开范围、方式、依申请公开的办理程序等',
+    });
+    return undefined;
+  }
+  const text = decodeOrReport(GUIDE_FILE, bytes, problems);
+  if (text !== undefined && isBodyEmpty(text)) {
+    problems.push({
+      file: GUIDE_FILE, line: 1, field: '正文', severity: 'error', kind: 'empty-guide',
+      message: '政府信息公开指南是空的（空白栏目是网站检查的扣分项）', fix: '写明公开范围、方式、依申请公开的办理程序等',
+    });
+  }
+  return text;
+}
+
+function checkNoticeFile(
+  file: string,
+  bytes: Uint8Array,
+  schema: ReturnType<typeof noticeSchema>,
+  problems: Problem[],
+): (Notice & { lineOf: (key: string) => number | undefined }) | undefined {
+  const text = decodeOrReport(file, bytes, problems);
+  if (text === undefined) return undefined;
+  const split = splitNotice(file, text);
+  problems.push(...split.problems);
+  if (!split.source) return undefined;
+  const { data, lineOf, body, bodyLine } = split.source;
+
+  const bodyEmpty = isBodyEmpty(body);
+  if (bodyEmpty) {
+    problems.push({
+      file, line: bodyLine, field: '正文', severity: 'error', kind: 'empty-body',
+      message: '正文是空的', fix: '在第二个“---”之后写上公文正文',
+    });
+  }
+  const parsed = schema.safeParse(data);
+  if (!parsed.success) {
+    const found = schemaProblems(parsed.error, file, lineOf, NOTICE_KEYS);
+    problems.push(...found.map((p) => ({ ...p, line: p.line ?? 1 })));
+    return undefined;
+  }
+  if (bodyEmpty) return undefined;
+  const meta = parsed.data;
+  return {
+    ...meta,
+    file,
+    body,
+    lead: meta.summary ?? leadSentences(body),
+    slug: indexNumberSlug(meta.indexNumber),
+    lineOf,
+  };
+}
+
+function checkAcrossNotices(
+  notices: (Notice & { lineOf: (key: string) => number | undefined })[],
+  attachments: ReadonlyMap<string, number>,
+  problems: Problem[],
+): void {
+  const byIndex = new Map<string, Notice[]>();
+  for (const notice of notices) {
+    byIndex.set(notice.indexNumber, [...(byIndex.get(notice.indexNumber) ?? []), notice]);
+  }
+  for (const notice of notices) {
+    const at = (key: string) => notice.lineOf(key) ?? 1;
+    const twins = byIndex.get(notice.indexNumber)!.filter((n) => n !== notice);
+    if (twins.length) {
+      problems.push({
+        file: notice.file, line: at('索引号'), field: '索引号', severity: 'error', kind: 'duplicate-index-number',
+        message: `索引号 ${notice.indexNumber} 与 ${twins.map((t) => t.file).join('、')} 重复`,
+        fix: '索引号必须唯一：给其中一篇改用下一个未用的流水号（npm run new 会自动分配）',
+      });
+    }
+    const parts = parseIndexNumber(notice.indexNumber);
+    if (parts.ok && parts.parts.year !== yearOf(notice.publishedOn)) {
+      problems.push({
+        file: notice.file, line: at('索引号'), field: '索引号', severity: 'warning', kind: 'year-mismatch',
+        message: `索引号中的年份 ${parts.parts.year} 与发布日期的年份 ${yearOf(notice.publishedOn)} 不一致`,
+        fix: '索引号一经公开不再改变；如是新文件，请用发布年份的索引号',
+      });
+    }
+    if (notice.interprets) {
+      const target = byIndex.get(notice.interprets)?.[0];
+      if (!target || target === notice) {
+        problems.push({
+          file: notice.file, line: at('解读'), field: '解读', severity: 'error', kind: 'dangling-interpretation',
+          message: target ? '解读不能指向自己' : `找不到索引号为 ${notice.interprets} 的原文`,
+          fix: '“解读”应填写被解读文件的索引号，并确认该文件已在 notices 中',
+        });
+      }
+    }
+    if (notice.repealedOn && notice.validity !== '废止') {
+      problems.push({
+        file: notice.file, line: at('废止日期'), field: '废止日期', severity: 'warning', kind: 'repeal-without-status',
+        message: '写了废止日期，但有效性不是“废止”', fix: '把有效性改为 废止，或删去废止日期',
+      });
+    }
+    for (const attachment of notice.attachments) {
+      const path = attachment.file.replace(/\\/g, '/').replace(/^\.?\/+/, '').replace(/^attachments\//, '');
+      if (path.split('/').includes('..') || !attachments.has(path)) {
+        problems.push({
+          file: notice.file, line: at('附件'), field: '附件', severity: 'error', kind: 'missing-attachment',
+          message: `附件“${attachment.name}”的文件 attachments/${path} 不存在`,
+          fix: '把文件放进 attachments 文件夹，或改正“文件”路径（区分大小写，相对于 attachments）',
+        });
+      }
+    }
+  }
+}

@@ -1,0 +1,53 @@
+/**
+ * Turns zod's failures into the Chinese problems editors read (our take on Starlight's
+ * `parseWithFriendlyErrors`). Schemas attach `params: { kind, fix }` to their own issues;
+ * zod's built-in issues get a generic but still Chinese message here.
+ */
+import type { z } from 'zod';
+import type { Problem } from './problems.ts';
+
+export interface SchemaIssueParams {
+  kind: string;
+  fix?: string;
+}
+
+/** Where a top-level key sits in the source file, to point the editor at the line. */
+export type LineOfKey = (key: string) => number | undefined;
+
+export function schemaProblems(error: z.ZodError, file: string, lineOf: LineOfKey, knownKeys: readonly string[]): Problem[] {
+  const problems: Problem[] = [];
+  for (const issue of error.issues) {
+    if (issue.code === 'unrecognized_keys') {
+      for (const key of issue.keys) {
+        problems.push({
+          file,
+          line: lineOf(key),
+          field: key,
+          message: `不认识的字段“${key}”`,
+          fix: `检查拼写；可用的字段：${knownKeys.join('、')}`,
+          severity: 'error',
+          kind: 'unknown-field',
+        });
+      }
+      continue;
+    }
+    const field = String(issue.path[0] ?? '文件');
+    const params = (issue as { params?: SchemaIssueParams }).params;
+    const missing = issue.code === 'invalid_type' && (issue as { input?: unknown }).input === undefined;
+    problems.push({
+      file,
+      line: lineOf(field),
+      field: issue.path.map(String).join('.') || field,
+      message: missing ? '缺少必填字段' : issue.message,
+      fix: missing ? `请添加“${field}: …”` : params?.fix,
+      severity: 'error',
+      kind: missing ? 'missing-field' : (params?.kind ?? 'invalid-value'),
+    });
+  }
+  return problems;
+}
+
+/** A custom issue with a Chinese message, a fix and a rule id. */
+export function issue(ctx: z.RefinementCtx, message: string, params: SchemaIssueParams, path: PropertyKey[] = []): void {
+  ctx.addIssue({ code: 'custom', message, params: { ...params }, path });
+}

@@ -1,0 +1,42 @@
+/**
+ * The site's URLs (a contract: other tools and offices link to them). Every path here is
+ * relative to the site root; `withBase` adds the deployment sub-path (`--base /gk/`).
+ */
+import { indexNumberSlug } from './index-number.ts';
+
+/** URL segment under /mulu/ of each kind of catalogue narrowing. */
+export const CATALOGUE_SLICE_SEGMENT = {
+  category: 'fenlei',
+  year: 'nianfen',
+  publisher: 'jigou',
+  validity: 'youxiaoxing',
+} as const;
+type CatalogueSliceKind = keyof typeof CATALOGUE_SLICE_SEGMENT;
+
+const catalogueSlice = (kind: CatalogueSliceKind) => (code: string | number) => `/mulu/${CATALOGUE_SLICE_SEGMENT[kind]}/${code}/`;
+
+export const paths = {
+  home: '/',
+  catalogue: '/mulu/',
+  guide: '/zhinan/',
+  search: '/sousuo/',
+  notice: (indexNumber: string) => `/xxgk/${indexNumberSlug(indexNumber)}/`,
+  attachment: (file: string) => `/attachments/${file.split('/').map(encodeURIComponent).join('/')}`,
+  catalogueByCategory: catalogueSlice('category'),
+  catalogueByYear: catalogueSlice('year'),
+  catalogueByPublisher: catalogueSlice('publisher'),
+  catalogueByValidity: catalogueSlice('validity'),
+  catalogueSlice: (kind: CatalogueSliceKind, code: string) => catalogueSlice(kind)(code),
+} as const;
+
+/** Join the deployment base (`/`, `/gk`, `/gk/`) and a root-relative path. */
+export function withBase(base: string, path: string): string {
+  const trimmed = base.replace(/\/+$/, '');
+  return `${trimmed}${path.startsWith('/') ? path : `/${path}`}`;
+}
+
+/** The public URL of a page, when site.yaml gives the site's 网址. */
+export function publicUrl(siteUrl: string | undefined, path: string): string | undefined {
+  if (!siteUrl) return undefined;
+  return new URL(path.replace(/^\//, ''), siteUrl.endsWith('/') ? siteUrl : `${siteUrl}/`).href;
+}

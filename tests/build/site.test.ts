@@ -1,0 +1,201 @@
+import { describe, test, before } from 'node:test';
+import assert from 'node:assert/strict';
+import { cpSync, existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fixture, page, runScript, tempDir, text } from './helpers.ts';
+
+describe('building the office fixture', () => {
+  let out = '';
+  before(() => {
+    out = join(tempDir('site'), 'dist');
+    const result = runScript('build', ['--content', fixture('office'), '--out', out]);
+    assert.equal(result.status, 0, result.stderr + result.stdout);
+  });
+
+  test('makes the home page, 目录, 指南, 404 and one page per notice at the contract URLs', () => {
+    for (const path of ['/', '/mulu/', '/zhinan/', '/404.html']) assert.ok(page(out, path), path);
+    const notices = readdirSync(join(out, 'xxgk')).sort();
+    assert.equal(notices.length, 8);
+    assert.ok(notices.includes('114400001234567890-2024-00001'));
+    assert.ok(notices.includes('MB0000001-2022-00001'));
+  });
+
+  test('every page is zh-CN and loads nothing from another host', () => {
+    for (const path of ['/', '/mulu/', '/zhinan/', '/xxgk/114400001234567890-2024-00001/']) {
+      const html = page(out, path);
+      assert.equal(html.querySelector('html')?.getAttribute('lang'), 'zh-CN');
+      for (const el of html.querySelectorAll('script[src], link[rel=stylesheet], img, iframe')) {
+        const url = el.getAttribute('src') ?? el.getAttribute('href') ?? '';
+        assert.match(url, /^\/(?!\/)/, `${path}: ${el.outerHTML}`);
+      }
+    }
+  });
+
+  test('the 目录 lists every notice newest first with 索引号, 标题, 内容概述, 文号, 发布日期 and 分类', () => {
+    const rows = page(out, '/mulu/').querySelectorAll('table.catalogue tbody tr');
+    assert.equal(rows.length, 8);
+    const dates = rows.map((r) => text(r.querySelector('time')));
+    assert.deepEqual(dates, [...dates].sort().reverse());
+    const first = rows[0]!.querySelectorAll('td').map(text);
+    assert.equal(first[0], '114400001234567890/2024-00003');
+    const spring = rows.find((r) => text(r).includes('春耕'))!.querySelectorAll('td').map(text);
+    assert.deepEqual(spring.slice(2), ['测镇府〔2024〕3号', '2024-03-01', '农业、林业、水利']);
+    assert.match(spring[1]!, /关于做好2024年春耕生产工作的通知.*部署2024年春耕生产工作。/);
+    assert.equal(text(page(out, '/mulu/').querySelector('th')), '索引号');
+  });
+
+  test('the 目录 has narrowing pages per 分类, 年份, 发布机构 and 有效性 with the right rows', () => {
+    const category = page(out, '/mulu/fenlei/04/');
+    assert.match(text(category.querySelector('h1')), /国土资源、能源/);
+    assert.equal(category.querySelectorAll('table.catalogue tbody tr').length, 3);
+    assert.equal(page(out, '/mulu/nianfen/2024/').querySelectorAll('table.catalogue tbody tr').length, 3);
+    const repealed = page(out, '/mulu/youxiaoxing/feizhi/').querySelectorAll('table.catalogue tbody tr');
+    assert.deepEqual(repealed.map((r) => text(r.querySelector('a'))), ['测试镇农村宅基地管理暂行办法']);
+    const nav = page(out, '/mulu/').querySelector('nav.catalogue-nav')!;
+    const publisherLink = nav.querySelectorAll('a').find((a) => text(a).startsWith('测试镇财政所'))!;
+    assert.match(text(publisherLink), /（1）/);
+    const publisherPage = page(out, publisherLink.getAttribute('href')!);
+    assert.deepEqual(publisherPage.querySelectorAll('table.catalogue tbody a').map(text), ['测试镇2022年财政预算公开']);
+    assert.ok(!existsSync(join(out, 'mulu/fenlei/02')), 'no page for a category without notices (空白栏目)');
+  });
+
+  test('a notice page shows the metadata table, title, 内容概述, body and breadcrumb', () => {
+    const html = page(out, '/xxgk/114400001234567890-2024-00001/');
+    const cells = Object.fromEntries(
+      html.querySelectorAll('table.notice-meta th').map((th) => [text(th), text(th.nextElementSibling)]),
+    );
+    assert.deepEqual(cells, {
+      索引号: '114400001234567890/2024-00001',
+      分类: '农业、林业、水利',
+      发布机构: '测试镇人民政府',
+      成文日期: '2024-02-28',
+      文号: '测镇府〔2024〕3号',
+      发布日期: '2024-03-01',
+      主题词: '春耕 农业',
+      有效性: '无',
+    });
+    assert.equal(text(html.querySelector('h1')), '关于做好2024年春耕生产工作的通知');
+    assert.match(text(html.querySelector('.notice__summary')), /部署2024年春耕生产工作。/);
+    assert.ok(html.querySelector('.prose table'), 'the body table is rendered');
+    assert.deepEqual(html.querySelectorAll('.breadcrumb li').map(text), ['首页', '信息公开目录', '农业、林业、水利', '关于做好2024年春耕生产工作的通知']);
+    assert.equal(html.querySelector('meta[name=ArticleTitle]')?.getAttribute('content'), '关于做好2024年春耕生产工作的通知');
+  });
+
+  test('a 解读 links to its 原文 and the 原文 lists its 解读', () => {
+    const interpretation = page(out, '/xxgk/114400001234567890-2023-00002/');
+    const toOriginal = interpretation.querySelectorAll('a').filter((a) => a.getAttribute('href') === '/xxgk/114400001234567890-2023-00001/');
+    assert.ok(toOriginal.length > 0);
+    const original = page(out, '/xxgk/114400001234567890-2023-00001/');
+    const list = original.querySelector('.notice__interpretations')!;
+    assert.equal(list.querySelector('a')?.getAttribute('href'), '/xxgk/114400001234567890-2023-00002/');
+  });
+
+  test('a 废止 notice says so at the top, with its 废止日期', () => {
+    const html = page(out, '/xxgk/114400001234567890-2021-00001/');
+    const status = html.querySelector('.notice-status');
+    assert.ok(status);
+    assert.match(text(status), /本文件已于2023年6月1日废止/);
+    const article = html.querySelector('article')!;
+    assert.equal(article.childNodes.find((n) => n.nodeType === 1), status, 'the mark comes first in the article');
+  });
+
+  test('attachments are copied and linked with their type and size', () => {
+    const html = page(out, '/xxgk/MB0000001-2022-00001/');
+    const link = html.querySelector('.notice__attachments a')!;
+    assert.equal(link.getAttribute('href'), '/attachments/2022/yusuan.pdf');
+    assert.equal(text(link), '2022年预算表');
+    assert.match(text(html.querySelector('.notice__attachments')), /PDF，1 KB/);
+    assert.ok(existsSync(join(out, 'attachments/2022/yusuan.pdf')));
+  });
+
+  test('the MDX notice is rendered', () => {
+    const html = page(out, '/xxgk/114400001234567890-2024-00003/');
+    assert.match(text(html.querySelector('.prose aside')), /征兵咨询请到镇武装部/);
+  });
+
+  test('the 指南 shows guide.md and the contact table from site.yaml', () => {
+    const html = page(out, '/zhinan/');
+    assert.match(text(html.querySelector('.prose')), /本指南每年更新一次。/);
+    const contacts = Object.fromEntries(html.querySelectorAll('table.contacts tr').map((tr) => [text(tr.querySelector('th')), text(tr.querySelector('td'))]));
+    assert.deepEqual(contacts, {
+      机关名称: '测试镇人民政府',
+      地址: '测试县测试镇人民路1号',
+      邮编: '526000',
+      办公时间: '周一至周五 8:30-12:00 14:30-17:30',
+      电话: '0758-0000001',
+      传真: '0758-0000002',
+      电子邮箱: 'gk@test.example.gov.cn',
+    });
+  });
+
+  test('the footer carries the 备案号 and 网站标识码', () => {
+    const footer = text(page(out, '/').querySelector('footer'));
+    assert.match(footer, /粤ICP备00000001号-1/);
+    assert.match(footer, /网站标识码：4400000001/);
+  });
+
+  test('the home page lists the latest notices and links to 目录 and 指南', () => {
+    const html = page(out, '/');
+    assert.equal(text(html.querySelector('.latest a')), '测试镇2024年征兵工作通告');
+    const hrefs = html.querySelectorAll('main a').map((a) => a.getAttribute('href'));
+    assert.ok(hrefs.includes('/mulu/') && hrefs.includes('/zhinan/'));
+    assert.equal(html.querySelector('form[role=search]')?.getAttribute('action'), '/sousuo/');
+  });
+
+  test('a failing build leaves the previous site untouched', () => {
+    const before = readdirSync(out, { recursive: true }).sort();
+    const result = runScript('build', ['--content', fixture('broken'), '--out', out]);
+    assert.equal(result.status, 1);
+    assert.match(result.stderr, /notices\/gbk\.md:1/);
+    assert.match(result.stderr, /未生成网站/);
+    assert.deepEqual(readdirSync(out, { recursive: true }).sort(), before);
+    assert.ok(existsSync(join(out, 'xxgk/114400001234567890-2024-00001/index.html')));
+    const leftovers = readdirSync(join(out, '..')).filter((f) => f.includes('building'));
+    assert.deepEqual(leftovers, [], 'no staging folder is left behind');
+  });
+});
+
+describe('building under a sub-path (--base /gk/)', () => {
+  let out = '';
+  before(() => {
+    out = join(tempDir('base'), 'dist');
+    const result = runScript('build', ['--content', fixture('office'), '--out', out, '--base', '/gk']);
+    assert.equal(result.status, 0, result.stderr + result.stdout);
+  });
+
+  test('every internal link, stylesheet and form starts with the base path', () => {
+    for (const path of ['/', '/mulu/', '/mulu/fenlei/04/', '/zhinan/', '/xxgk/MB0000001-2022-00001/', '/404.html']) {
+      const html = page(out, path);
+      const urls = [
+        ...html.querySelectorAll('a[href]').map((a) => a.getAttribute('href')!),
+        ...html.querySelectorAll('link[href], script[src]').map((l) => l.getAttribute('href') ?? l.getAttribute('src')!),
+        ...html.querySelectorAll('form').map((f) => f.getAttribute('action')!),
+      ].filter((u) => u.startsWith('/'));
+      assert.ok(urls.length > 5, path);
+      for (const url of urls) assert.ok(url.startsWith('/gk/'), `${path}: ${url}`);
+    }
+  });
+});
+
+describe('check', () => {
+  test('exits 0 on valid content and 1 on errors, printing each problem with path:line', () => {
+    assert.equal(runScript('check', ['--content', fixture('office')]).status, 0);
+    const broken = runScript('check', ['--content', fixture('broken')]);
+    assert.equal(broken.status, 1);
+    assert.match(broken.stderr, /错误 notices\/impossible-date\.md:5 发布日期: “2022-02-30”不是真实存在的日期/);
+    assert.doesNotMatch(broken.stderr + broken.stdout, /\n\s+at /, 'no stack trace');
+  });
+
+  test('--fix converts GBK files to UTF-8 and rewrites 文号 brackets, keeping BOM and CRLF', () => {
+    const copy = join(tempDir('fix'), 'content');
+    cpSync(fixture('broken'), copy, { recursive: true });
+    const result = runScript('check', ['--content', copy, '--fix']);
+    assert.match(result.stdout, /已修正 notices\/gbk\.md：由 GBK 编码转为 UTF-8/);
+    assert.match(result.stdout, /已修正 notices\/doc-number-brackets\.md:6 文号：坏镇府\[2024\]3号 → 坏镇府〔2024〕3号/);
+    assert.doesNotMatch(result.stderr, /gbk\.md|doc-number-brackets\.md/, 'both problems are gone');
+    assert.match(readFileSync(join(copy, 'notices/gbk.md'), 'utf8'), /标题/);
+    const crlf = readFileSync(join(copy, 'notices/crlf-bom.md'));
+    assert.deepEqual(crlf, readFileSync(join(fixture('broken'), 'notices/crlf-bom.md')), 'a file without fixes is not rewritten');
+    assert.equal(result.status, 1, 'the other errors remain');
+  });
+});

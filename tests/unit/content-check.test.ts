@@ -1,0 +1,156 @@
+import { describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { checkContent, type ContentFolder } from '../../src/lib/content-check.ts';
+import { loadContent } from '../../src/lib/content-folder.ts';
+import { formatProblem, type Problem } from '../../src/lib/problems.ts';
+
+const fixture = (name: string) => new URL(`../fixtures/${name}/`, import.meta.url).pathname;
+const utf8 = (text: string) => new TextEncoder().encode(text);
+
+const SITE = '机关名称: 测试镇人民政府\n机构代码: "114400001234567890"\n';
+const GUIDE = '# 指南\n\n本指南每年更新一次。\n';
+
+/** A content folder in memory: site.yaml, guide.md and the given notices. */
+function folder(notices: Record<string, string>, extra: Partial<ContentFolder> = {}): ContentFolder {
+  return {
+    siteYaml: utf8(SITE),
+    guide: utf8(GUIDE),
+    notices: Object.entries(notices).map(([path, text]) => ({ path, bytes: utf8(text) })),
+    strayFiles: [],
+    attachments: new Map(),
+    ...extra,
+  };
+}
+
+function notice(fields: Record<string, string>, body = '正文第一句。'): string {
+  const base = { 标题: '关于测试的通知', 索引号: '"114400001234567890/2024-00001"', 分类: '综合政务', 发布日期: '"2024-03-01"' };
+  const lines = Object.entries({ ...base, ...fields }).filter(([, v]) => v !== '').map(([k, v]) => `${k}: ${v}`);
+  return `---\n${lines.join('\n')}\n---\n\n${body}\n`;
+}
+
+const kinds = (problems: Problem[]) => problems.map((p) => `${p.file}:${p.line} ${p.field} ${p.kind}`);
+
+describe('checkContent on the broken fixture', () => {
+  test('reports every expected problem with its file, field and line, and nothing else', async () => {
+    const expected: { file: string; field: string; kind: string; line: number; severity: string }[] = JSON.parse(
+      readFileSync(`${fixture('broken')}expected.json`, 'utf8'),
+    );
+    const report = await loadContent(fixture('broken'));
+    const found = report.problems.map((p) => ({ file: p.file, field: p.field, kind: p.kind, line: p.line, severity: p.severity }));
+    const key = (p: { file: string; kind: string }) => `${p.file} ${p.kind}`;
+    assert.deepEqual(found.map(key).sort(), expected.map(key).sort());
+    for (const want of expected) {
+      const got = found.find((p) => key(p) === key(want))!;
+      assert.deepEqual(got, want, `${want.file}: ${JSON.stringify(got)}`);
+    }
+    assert.equal(report.content, undefined, 'no content is handed to the build when there is an error');
+  });
+
+  test('every message is Chinese, names the file and says how to fix it', async () => {
+    const report = await loadContent(fixture('broken'));
+    for (const problem of report.problems) {
+      const line = formatProblem(problem);
+      assert.match(line, new RegExp(`^(错误|警告) ${problem.file.replace(/\./g, '\\.')}:\\d+ `), line);
+      assert.match(problem.message, /[\u4e00-\u9fff]/, line);
+      assert.ok(problem.fix && /[\u4e00-\u9fff]/.test(problem.fix), `no fix: ${line}`);
+    }
+  });
+
+  test('duplicate 索引号 names the other file in each report', async () => {
+    const report = await loadContent(fixture('broken'));
+    const a = report.problems.find((p) => p.file === 'notices/duplicate-a.md')!;
+    assert.match(a.message, /notices\/duplicate-b\.md/);
+  });
+});
+
+describe('checkContent on the valid office fixture', () => {
+  test('finds no problem and hands over every notice', async () => {
+    const report = await loadContent(fixture('office'));
+    assert.deepEqual(report.problems, []);
+    assert.equal(report.content?.notices.length, 8);
+    assert.equal(report.content?.site.name, '测试镇人民政府');
+  });
+  test('uses the 摘要 as the 内容概述, or the body’s first sentence when there is none', async () => {
+    const { content } = await loadContent(fixture('office'));
+    const byTitle = new Map(content!.notices.map((n) => [n.title, n]));
+    assert.equal(byTitle.get('关于做好2024年春耕生产工作的通知')!.lead, '部署2024年春耕生产工作。');
+    assert.equal(
+      byTitle.get('关于做好2024年防汛工作的通知')!.lead,
+      '为切实做好今年防汛工作，确保人民群众生命财产安全，现将有关事项通知如下。',
+    );
+  });
+  test('defaults the 发布机构 to the 机关名称 and keeps a notice’s own', async () => {
+    const { content } = await loadContent(fixture('office'));
+    const publishers = new Set(content!.notices.map((n) => n.publisher));
+    assert.deepEqual([...publishers].sort(), ['测试镇人民政府', '测试镇财政所'].sort());
+  });
+});
+
+describe('checkContent rules', () => {
+  test('accepts a notice saved with a BOM and CRLF line ends', () => {
+    const text = `\uFEFF${notice({}).replace(/\n/g, '\r\n')}`;
+    assert.deepEqual(checkContent(folder({ 'notices/a.md': text })).problems, []);
+  });
+  test('treats blank optional fields as absent (templates list every key)', () => {
+    const report = checkContent(folder({ 'notices/a.md': notice({ 文号: '""', 摘要: '""', 主题词: '[]', 有效性: '""' }) }));
+    assert.deepEqual(report.problems, []);
+  });
+  test('rejects unknown frontmatter keys instead of dropping them', () => {
+    const report = checkContent(folder({ 'notices/a.md': notice({ 发布时间: '"2024-03-01"' }) }));
+    assert.deepEqual(kinds(report.problems), ['notices/a.md:6 发布时间 unknown-field']);
+  });
+  test('accepts 主题词 written on one line', () => {
+    const report = checkContent(folder({ 'notices/a.md': notice({ 主题词: '春耕 农业、通知' }) }));
+    assert.deepEqual(report.content?.notices[0]!.keywords, ['春耕', '农业', '通知']);
+  });
+  test('uses site.yaml’s own 分类 list instead of the default taxonomy', () => {
+    const site = `${SITE}分类:\n  - 财政预决算\n  - 社会救助\n`;
+    const report = checkContent(folder({ 'notices/a.md': notice({ 分类: '综合政务' }) }, { siteYaml: utf8(site) }));
+    assert.deepEqual(kinds(report.problems), ['notices/a.md:4 分类 unknown-category']);
+    assert.match(report.problems[0]!.fix!, /财政预决算|社会救助/);
+  });
+  test('a 解读 may not point at itself', () => {
+    const report = checkContent(folder({ 'notices/a.md': notice({ 解读: '"114400001234567890/2024-00001"' }) }));
+    assert.deepEqual(kinds(report.problems), ['notices/a.md:6 解读 dangling-interpretation']);
+  });
+  test('an attachment path may not leave the attachments folder', () => {
+    const text = notice({ 附件: '\n  - 名称: 密码\n    文件: ../site.yaml' });
+    const report = checkContent(folder({ 'notices/a.md': text }, { attachments: new Map([['../site.yaml', 1]]) }));
+    assert.deepEqual(kinds(report.problems), ['notices/a.md:6 附件 missing-attachment']);
+  });
+  test('finds an existing attachment', () => {
+    const text = notice({ 附件: '\n  - 名称: 申报表\n    文件: 2024/b.docx' });
+    assert.deepEqual(checkContent(folder({ 'notices/a.md': text }, { attachments: new Map([['2024/b.docx', 10]]) })).problems, []);
+  });
+  test('warns about files in notices/ that are not notices', () => {
+    const report = checkContent(folder({ 'notices/a.md': notice({}) }, { strayFiles: ['notices/表格.xlsx'] }));
+    assert.deepEqual(kinds(report.problems), ['notices/表格.xlsx:undefined 文件 stray-file']);
+    assert.equal(report.problems[0]!.severity, 'warning');
+    assert.ok(report.content, 'a warning does not stop the build');
+  });
+  test('reports a missing site.yaml, guide.md and an empty notices folder', () => {
+    const report = checkContent({ notices: [], strayFiles: [], attachments: new Map() });
+    assert.deepEqual(report.problems.map((p) => p.kind).sort(), ['missing-guide', 'missing-site', 'no-notices']);
+  });
+  test('reports site.yaml problems with their line', () => {
+    const report = checkContent(folder({ 'notices/a.md': notice({}) }, { siteYaml: utf8('机关名称: 测试镇\n机构代码: 12345\n电子邮箱: 不是邮箱\n') }));
+    assert.deepEqual(kinds(report.problems), ['site.yaml:2 机构代码 bad-organ-code', 'site.yaml:3 电子邮箱 invalid-value']);
+  });
+  test('reports a file without frontmatter', () => {
+    const report = checkContent(folder({ 'notices/a.md': '关于测试的通知\n\n正文。\n' }));
+    assert.deepEqual(kinds(report.problems), ['notices/a.md:1 文件 no-frontmatter']);
+  });
+  test('reports a YAML error at the line of an unclosed quote', () => {
+    const report = checkContent(folder({ 'notices/a.md': notice({ 标题: '"未闭合的引号' }) }));
+    assert.deepEqual(kinds(report.problems), ['notices/a.md:2 文件 yaml-syntax']);
+  });
+  test('reports a field written twice', () => {
+    const text = notice({}).replace('分类: 综合政务', '分类: 综合政务\n分类: 其他');
+    assert.deepEqual(kinds(checkContent(folder({ 'notices/a.md': text })).problems), ['notices/a.md:5 文件 duplicate-key']);
+  });
+  test('warns when a 废止日期 is given but the notice is not 废止', () => {
+    const report = checkContent(folder({ 'notices/a.md': notice({ 废止日期: '"2024-05-01"' }) }));
+    assert.deepEqual(kinds(report.problems), ['notices/a.md:6 废止日期 repeal-without-status']);
+  });
+});
