@@ -14,6 +14,7 @@ import { yearOf } from './calendar-date.ts';
 import { isBodyEmpty, leadSentences } from './body-text.ts';
 import { sortProblems, type Problem } from './problems.ts';
 import { DEFAULT_TAXONOMY } from './taxonomy.ts';
+import { mdxSyntaxProblem } from './mdx-syntax.ts';
 
 /** A content folder as bytes, read by content-folder.ts (or built in memory by tests). */
 export interface ContentFolder {
@@ -54,7 +55,7 @@ export interface ContentReport {
 export const SITE_FILE = 'site.yaml';
 export const GUIDE_FILE = 'guide.md';
 
-export function checkContent(folder: ContentFolder): ContentReport {
+export async function checkContent(folder: ContentFolder): Promise<ContentReport> {
   const problems: Problem[] = [];
   const site = checkSite(folder.siteYaml, problems);
   const guide = checkGuide(folder.guide, problems);
@@ -65,7 +66,7 @@ export function checkContent(folder: ContentFolder): ContentReport {
 
   const notices: (Notice & { lineOf: (key: string) => number | undefined })[] = [];
   for (const { path, bytes } of folder.notices) {
-    const notice = checkNoticeFile(path, bytes, schema, problems);
+    const notice = await checkNoticeFile(path, bytes, schema, problems);
     if (notice) notices.push(notice);
   }
   for (const path of folder.strayFiles) {
@@ -147,12 +148,12 @@ function checkGuide(bytes: Uint8Array | undefined, problems: Problem[]): string 
   return text;
 }
 
-function checkNoticeFile(
+async function checkNoticeFile(
   file: string,
   bytes: Uint8Array,
   schema: ReturnType<typeof noticeSchema>,
   problems: Problem[],
-): (Notice & { lineOf: (key: string) => number | undefined }) | undefined {
+): Promise<(Notice & { lineOf: (key: string) => number | undefined }) | undefined> {
   const text = decodeOrReport(file, bytes, problems);
   if (text === undefined) return undefined;
   const split = splitNotice(file, text);
@@ -167,13 +168,15 @@ function checkNoticeFile(
       message: '正文是空的', fix: '在第二个“---”之后写上公文正文',
     });
   }
+  const mdxProblem = !bodyEmpty && file.toLowerCase().endsWith('.mdx') ? await mdxSyntaxProblem(file, body, bodyLine) : undefined;
+  if (mdxProblem) problems.push(mdxProblem);
   const parsed = schema.safeParse(data);
   if (!parsed.success) {
     const found = schemaProblems(parsed.error, file, lineOf, NOTICE_KEYS);
     problems.push(...found.map((p) => ({ ...p, line: p.line ?? 1 })));
     return undefined;
   }
-  if (bodyEmpty) return undefined;
+  if (bodyEmpty || mdxProblem) return undefined;
   const meta = parsed.data;
   return {
     ...meta,
