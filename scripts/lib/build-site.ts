@@ -34,7 +34,8 @@ export async function buildSite(options: SiteOptions, log: (line: string) => voi
     await swapInto(staging, options.out);
   } catch (error) {
     await rm(staging, { recursive: true, force: true });
-    return { ok: false, problems: report.problems, error: error instanceof Error ? error.stack ?? error.message : String(error) };
+    const detail = error instanceof Error ? (process.env.GONGKAI_DEBUG ? error.stack ?? error.message : error.message) : String(error);
+    return { ok: false, problems: report.problems, error: detail };
   }
   return { ok: true, content: report.content, problems: report.problems };
 }

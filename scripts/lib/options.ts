@@ -27,7 +27,7 @@ export function parseSiteOptions(args: string[], extra: Record<string, { type: '
     out: resolve(String(values.out)),
     base: normaliseBase(String(values.base)),
   };
-  return { site, values };
+  return { site, values: values as Record<string, string | boolean | undefined> };
 }
 
 /** `gk`, `/gk`, `/gk/` → `/gk/`; empty → `/`. */

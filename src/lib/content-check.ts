@@ -55,7 +55,7 @@ export interface ContentReport {
 export const SITE_FILE = 'site.yaml';
 export const GUIDE_FILE = 'guide.md';
 
-export async function checkContent(folder: ContentFolder): Promise<ContentReport> {
+export function checkContent(folder: ContentFolder): ContentReport {
   const problems: Problem[] = [];
   const site = checkSite(folder.siteYaml, problems);
   const guide = checkGuide(folder.guide, problems);
@@ -66,7 +66,7 @@ export async function checkContent(folder: ContentFolder): Promise<ContentReport
 
   const notices: (Notice & { lineOf: (key: string) => number | undefined })[] = [];
   for (const { path, bytes } of folder.notices) {
-    const notice = await checkNoticeFile(path, bytes, schema, problems);
+    const notice = checkNoticeFile(path, bytes, schema, problems);
     if (notice) notices.push(notice);
   }
   for (const path of folder.strayFiles) {
@@ -148,12 +148,12 @@ function checkGuide(bytes: Uint8Array | undefined, problems: Problem[]): string 
   return text;
 }
 
-async function checkNoticeFile(
+function checkNoticeFile(
   file: string,
   bytes: Uint8Array,
   schema: ReturnType<typeof noticeSchema>,
   problems: Problem[],
-): Promise<(Notice & { lineOf: (key: string) => number | undefined }) | undefined> {
+): (Notice & { lineOf: (key: string) => number | undefined }) | undefined {
   const text = decodeOrReport(file, bytes, problems);
   if (text === undefined) return undefined;
   const split = splitNotice(file, text);
@@ -168,7 +168,7 @@ async function checkNoticeFile(
       message: '正文是空的', fix: '在第二个“---”之后写上公文正文',
     });
   }
-  const mdxProblem = !bodyEmpty && file.toLowerCase().endsWith('.mdx') ? await mdxSyntaxProblem(file, body, bodyLine) : undefined;
+  const mdxProblem = !bodyEmpty && file.toLowerCase().endsWith('.mdx') ? mdxSyntaxProblem(file, body, bodyLine) : undefined;
   if (mdxProblem) problems.push(mdxProblem);
   const parsed = schema.safeParse(data);
   if (!parsed.success) {

@@ -6,9 +6,9 @@
 import { mdxToJs } from 'satteri';
 import type { Problem } from './problems.ts';
 
-export async function mdxSyntaxProblem(file: string, body: string, bodyLine: number): Promise<Problem | undefined> {
+export function mdxSyntaxProblem(file: string, body: string, bodyLine: number): Problem | undefined {
   try {
-    await mdxToJs(body);
+    mdxToJs(body);
     return undefined;
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);

@@ -90,77 +90,77 @@ describe('checkContent on the valid office fixture', async () => {
 describe('checkContent rules', async () => {
   test('accepts a notice saved with a BOM and CRLF line ends', async () => {
     const text = `\uFEFF${notice({}).replace(/\n/g, '\r\n')}`;
-    assert.deepEqual((await checkContent(folder({ 'notices/a.md': text }))).problems, []);
+    assert.deepEqual((checkContent(folder({ 'notices/a.md': text }))).problems, []);
   });
   test('treats blank optional fields as absent (templates list every key)', async () => {
-    const report = await checkContent(folder({ 'notices/a.md': notice({ 文号: '""', 摘要: '""', 主题词: '[]', 有效性: '""' }) }));
+    const report = checkContent(folder({ 'notices/a.md': notice({ 文号: '""', 摘要: '""', 主题词: '[]', 有效性: '""' }) }));
     assert.deepEqual(report.problems, []);
   });
   test('rejects unknown frontmatter keys instead of dropping them', async () => {
-    const report = await checkContent(folder({ 'notices/a.md': notice({ 发布时间: '"2024-03-01"' }) }));
+    const report = checkContent(folder({ 'notices/a.md': notice({ 发布时间: '"2024-03-01"' }) }));
     assert.deepEqual(kinds(report.problems), ['notices/a.md:6 发布时间 unknown-field']);
   });
   test('accepts 主题词 written on one line', async () => {
-    const report = await checkContent(folder({ 'notices/a.md': notice({ 主题词: '春耕 农业、通知' }) }));
+    const report = checkContent(folder({ 'notices/a.md': notice({ 主题词: '春耕 农业、通知' }) }));
     assert.deepEqual(report.content?.notices[0]!.keywords, ['春耕', '农业', '通知']);
   });
   test('uses site.yaml’s own 分类 list instead of the default taxonomy', async () => {
     const site = `${SITE}分类:\n  - 财政预决算\n  - 社会救助\n`;
-    const report = await checkContent(folder({ 'notices/a.md': notice({ 分类: '综合政务' }) }, { siteYaml: utf8(site) }));
+    const report = checkContent(folder({ 'notices/a.md': notice({ 分类: '综合政务' }) }, { siteYaml: utf8(site) }));
     assert.deepEqual(kinds(report.problems), ['notices/a.md:4 分类 unknown-category']);
     assert.match(report.problems[0]!.fix!, /财政预决算|社会救助/);
   });
   test('a 解读 may not point at itself', async () => {
-    const report = await checkContent(folder({ 'notices/a.md': notice({ 解读: '"114400001234567890/2024-00001"' }) }));
+    const report = checkContent(folder({ 'notices/a.md': notice({ 解读: '"114400001234567890/2024-00001"' }) }));
     assert.deepEqual(kinds(report.problems), ['notices/a.md:6 解读 dangling-interpretation']);
   });
   test('an attachment path may not leave the attachments folder', async () => {
     const text = notice({ 附件: '\n  - 名称: 密码\n    文件: ../site.yaml' });
-    const report = await checkContent(folder({ 'notices/a.md': text }, { attachments: new Map([['../site.yaml', 1]]) }));
+    const report = checkContent(folder({ 'notices/a.md': text }, { attachments: new Map([['../site.yaml', 1]]) }));
     assert.deepEqual(kinds(report.problems), ['notices/a.md:6 附件 missing-attachment']);
   });
   test('finds an existing attachment', async () => {
     const text = notice({ 附件: '\n  - 名称: 申报表\n    文件: 2024/b.docx' });
-    const report = await checkContent(folder({ 'notices/a.md': text }, { attachments: new Map([['2024/b.docx', 10]]) }));
+    const report = checkContent(folder({ 'notices/a.md': text }, { attachments: new Map([['2024/b.docx', 10]]) }));
     assert.deepEqual(report.problems, []);
   });
   test('warns about files in notices/ that are not notices', async () => {
-    const report = await checkContent(folder({ 'notices/a.md': notice({}) }, { strayFiles: ['notices/表格.xlsx'] }));
+    const report = checkContent(folder({ 'notices/a.md': notice({}) }, { strayFiles: ['notices/表格.xlsx'] }));
     assert.deepEqual(kinds(report.problems), ['notices/表格.xlsx:undefined 文件 stray-file']);
     assert.equal(report.problems[0]!.severity, 'warning');
     assert.ok(report.content, 'a warning does not stop the build');
   });
   test('reports a missing site.yaml, guide.md and an empty notices folder', async () => {
-    const report = await checkContent({ notices: [], strayFiles: [], attachments: new Map() });
+    const report = checkContent({ notices: [], strayFiles: [], attachments: new Map() });
     assert.deepEqual(report.problems.map((p) => p.kind).sort(), ['missing-guide', 'missing-site', 'no-notices']);
   });
   test('reports site.yaml problems with their line', async () => {
-    const report = await checkContent(folder({ 'notices/a.md': notice({}) }, { siteYaml: utf8('机关名称: 测试镇\n机构代码: 12345\n电子邮箱: 不是邮箱\n') }));
+    const report = checkContent(folder({ 'notices/a.md': notice({}) }, { siteYaml: utf8('机关名称: 测试镇\n机构代码: 12345\n电子邮箱: 不是邮箱\n') }));
     assert.deepEqual(kinds(report.problems), ['site.yaml:2 机构代码 bad-organ-code', 'site.yaml:3 电子邮箱 invalid-value']);
   });
   test('reports a file without frontmatter', async () => {
-    const report = await checkContent(folder({ 'notices/a.md': '关于测试的通知\n\n正文。\n' }));
+    const report = checkContent(folder({ 'notices/a.md': '关于测试的通知\n\n正文。\n' }));
     assert.deepEqual(kinds(report.problems), ['notices/a.md:1 文件 no-frontmatter']);
   });
   test('reports a YAML error at the line of an unclosed quote', async () => {
-    const report = await checkContent(folder({ 'notices/a.md': notice({ 标题: '"未闭合的引号' }) }));
+    const report = checkContent(folder({ 'notices/a.md': notice({ 标题: '"未闭合的引号' }) }));
     assert.deepEqual(kinds(report.problems), ['notices/a.md:2 文件 yaml-syntax']);
   });
   test('reports a field written twice', async () => {
     const text = notice({}).replace('分类: 综合政务', '分类: 综合政务\n分类: 其他');
-    assert.deepEqual(kinds((await checkContent(folder({ 'notices/a.md': text }))).problems), ['notices/a.md:5 文件 duplicate-key']);
+    assert.deepEqual(kinds((checkContent(folder({ 'notices/a.md': text }))).problems), ['notices/a.md:5 文件 duplicate-key']);
   });
   test('reports an MDX syntax error at its line in the file', async () => {
     const text = notice({}, '第一段。\n\n价格 {未闭合\n');
-    const report = await checkContent(folder({ 'notices/a.mdx': text }));
+    const report = checkContent(folder({ 'notices/a.mdx': text }));
     assert.deepEqual(kinds(report.problems), ['notices/a.mdx:10 正文 mdx-syntax']);
     assert.match(report.problems[0]!.fix!, /\.md/);
   });
   test('the same text is fine in a Markdown notice', async () => {
-    assert.deepEqual((await checkContent(folder({ 'notices/a.md': notice({}, '第一段。\n\n价格 {未闭合\n') }))).problems, []);
+    assert.deepEqual((checkContent(folder({ 'notices/a.md': notice({}, '第一段。\n\n价格 {未闭合\n') }))).problems, []);
   });
   test('warns when a 废止日期 is given but the notice is not 废止', async () => {
-    const report = await checkContent(folder({ 'notices/a.md': notice({ 废止日期: '"2024-05-01"' }) }));
+    const report = checkContent(folder({ 'notices/a.md': notice({ 废止日期: '"2024-05-01"' }) }));
     assert.deepEqual(kinds(report.problems), ['notices/a.md:6 废止日期 repeal-without-status']);
   });
 });
