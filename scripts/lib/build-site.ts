@@ -10,6 +10,7 @@ import { loadContent } from '../../src/lib/content-folder.ts';
 import type { Content } from '../../src/lib/content-check.ts';
 import type { Problem } from '../../src/lib/problems.ts';
 import type { SiteOptions } from './options.ts';
+import { writeSearchIndex } from './search-index.ts';
 
 export type BuildResult =
   | { ok: true; content: Content; problems: Problem[] }
@@ -29,6 +30,7 @@ export async function buildSite(options: SiteOptions, log: (line: string) => voi
   await rm(staging, { recursive: true, force: true });
   try {
     await runAstro(options, staging);
+    await writeSearchIndex(report.content.notices, staging, options.base);
     const attachments = join(options.content, 'attachments');
     if (existsSync(attachments)) await cp(attachments, join(staging, 'attachments'), { recursive: true });
     await swapInto(staging, options.out);
@@ -45,6 +47,7 @@ async function runAstro(options: SiteOptions, outDir: string): Promise<void> {
   process.env.GONGKAI_BASE = options.base;
   process.env.GONGKAI_OUT = outDir;
   process.env.ASTRO_TELEMETRY_DISABLED = '1';
+  process.env.GONGKAI_BUILD_ID = new Date().toISOString().replace(/\D/g, '').slice(0, 14);
   const { build } = await import('astro');
   await build({ root: PROJECT_ROOT, outDir, base: options.base, logLevel: 'error' });
 }

@@ -5,6 +5,7 @@
 import { yearOf, type CalendarDate } from './calendar-date.ts';
 import { categorySlug, type Taxonomy } from './taxonomy.ts';
 import type { Validity } from './notice-schema.ts';
+import { stableHash } from './stable-hash.ts';
 
 /** What the catalogue needs of a notice. */
 export interface CatalogueItem {
@@ -36,14 +37,9 @@ export interface Facet {
 
 export const VALIDITY_CODES: Record<Validity, string> = { 有效: 'youxiao', 失效: 'shixiao', 废止: 'feizhi' };
 
-/** A stable ASCII code for a publisher name (FNV-1a, base 36): names come and go, codes must not move. */
+/** The URL code of a publisher: a hash of its name, since publishers come and go but codes must not move. */
 export function publisherCode(name: string): string {
-  let hash = 0x811c9dc5;
-  for (const byte of new TextEncoder().encode(name)) {
-    hash ^= byte;
-    hash = Math.imul(hash, 0x01000193) >>> 0;
-  }
-  return hash.toString(36).padStart(7, '0');
+  return stableHash(name);
 }
 
 export interface CatalogueFacets {

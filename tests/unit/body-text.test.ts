@@ -28,3 +28,9 @@ describe('leadSentences', () => {
     assert.equal(leadSentences('根据**条例**和[通知](x.html)要求，制定本办法。'), '根据条例和通知要求，制定本办法。');
   });
 });
+
+describe('CJK-friendly bold', () => {
+  test('the summary drops the asterisks of **bold。** next to Chinese punctuation', () => {
+    assert.equal(leadSentences('一、**慰问对象。**本镇困难归侨。'), '一、慰问对象。本镇困难归侨。');
+  });
+});

@@ -1,0 +1,47 @@
+/**
+ * Loading Pagefind's browser module from this site (base-aware) and the few calls we use.
+ * Types describe only what the search page relies on.
+ */
+export interface PagefindResultData {
+  url: string;
+  content: string;
+  excerpt: string;
+  meta: Record<string, string | undefined>;
+  filters: Record<string, string[]>;
+}
+export interface PagefindResult {
+  id: string;
+  score: number;
+  data: () => Promise<PagefindResultData>;
+}
+export interface PagefindSearch {
+  results: PagefindResult[];
+  unfilteredResultCount: number;
+  filters: Record<string, Record<string, number>>;
+  totalFilters: Record<string, Record<string, number>>;
+}
+export interface PagefindSearchOptions {
+  filters?: Record<string, string>;
+  sort?: Record<string, 'asc' | 'desc'>;
+}
+export interface Pagefind {
+  options: (options: Record<string, unknown>) => Promise<void>;
+  init: () => Promise<void>;
+  search: (term: string | null, options?: PagefindSearchOptions) => Promise<PagefindSearch>;
+  filters: () => Promise<Record<string, Record<string, number>>>;
+}
+
+let loading: Promise<Pagefind> | undefined;
+
+export function loadPagefind(base: string, buildId: string): Promise<Pagefind> {
+  loading ??= (async () => {
+    const url = `${base.replace(/\/$/, '')}/pagefind/pagefind.js`;
+    const pagefind = (await import(/* @vite-ignore */ url)) as Pagefind;
+    // Record URLs already carry the base path. The build id replaces Pagefind's
+    // cache-busting `?ts=` so the offline cache can keep the entry file.
+    await pagefind.options({ baseUrl: '/', metaCacheTag: buildId });
+    await pagefind.init();
+    return pagefind;
+  })();
+  return loading;
+}

@@ -1,0 +1,233 @@
+/**
+ * The search page in the browser: URL → state → Pagefind → results, facets and pager.
+ * Queries are normalised to 简体 like the index; a 索引号 or 文号 puts its notice first.
+ */
+import { loadPagefind, type Pagefind, type PagefindResult, type PagefindSearchOptions } from './pagefind-client.ts';
+import { readSearchState, writeSearchState, FILTER_PARAMS, type SearchState } from './search-state.ts';
+import { SEARCH_FILTERS, type SearchFilter } from '../../lib/search-record.ts';
+import { lookupKey } from '../../lib/search-keys.ts';
+import { toSimplified } from '../../lib/chinese-variants.ts';
+import { excerptAsWritten } from '../../lib/search-excerpt.ts';
+import { t } from '../../lib/ui-strings.ts';
+
+const RESULTS_PER_PAGE = 10;
+const BASE = import.meta.env.BASE_URL;
+
+interface Elements {
+  form: HTMLFormElement;
+  query: HTMLInputElement;
+  sort: HTMLSelectElement;
+  facets: HTMLElement;
+  status: HTMLElement;
+  results: HTMLOListElement;
+  pager: HTMLElement;
+  empty: HTMLElement;
+}
+
+export function startSearchPage(): void {
+  const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
+  const el: Elements = {
+    form: $('search-form'), query: $('search-q'), sort: $('search-sort'), facets: $('search-facets'),
+    status: $('search-status'), results: $('search-results'), pager: $('search-pager'), empty: $('search-empty'),
+  };
+  const buildId = document.documentElement.dataset.build ?? '';
+  let run = 0;
+
+  const show = async (state: SearchState) => {
+    const mine = ++run;
+    el.query.value = state.query;
+    el.sort.value = state.sort === 'date' ? 'date' : '';
+    el.status.textContent = t('search.loading');
+    try {
+      const pagefind = await loadPagefind(BASE, buildId);
+      const view = await searchFor(pagefind, state);
+      if (mine === run) await render(el, state, view, navigate);
+    } catch (error) {
+      console.warn(error);
+      if (mine === run) el.status.textContent = t('search.failed');
+    }
+  };
+  const navigate = (state: SearchState, push = true) => {
+    const url = `${location.pathname}${writeSearchState(state)}`;
+    if (push) history.pushState(null, '', url);
+    void show(state);
+  };
+
+  el.form.addEventListener('submit', (event) => {
+    event.preventDefault();
+    navigate({ ...formState(el), page: 1 });
+  });
+  el.form.addEventListener('change', (event) => {
+    if (event.target !== el.query) navigate({ ...formState(el), page: 1 });
+  });
+  window.addEventListener('popstate', () => void show(readSearchState(location.search)));
+  void show(readSearchState(location.search));
+}
+
+function formState(el: Elements): SearchState {
+  const data = new FormData(el.form);
+  const filters: SearchState['filters'] = {};
+  for (const name of SEARCH_FILTERS) {
+    const value = String(data.get(FILTER_PARAMS[name]) ?? '');
+    if (value) filters[name] = value;
+  }
+  return { query: el.query.value.trim(), filters, sort: el.sort.value === 'date' ? 'date' : 'relevance', page: 1 };
+}
+
+interface SearchView {
+  results: PagefindResult[];
+  /** Facet → value → count, for the values a reader can pick next. */
+  facets: Record<string, Record<string, number>>;
+  exactIds: Set<string>;
+}
+
+async function searchFor(pagefind: Pagefind, state: SearchState): Promise<SearchView> {
+  const options = (filters: SearchState['filters']): PagefindSearchOptions => ({
+    filters: filters as Record<string, string>,
+    // A search without words has no relevance: browse newest first.
+    ...(state.sort === 'date' || !state.query ? { sort: { date: 'desc' } } : {}),
+  });
+  const term = state.query ? toSimplified(state.query) : null;
+  if (!term && Object.keys(state.filters).length === 0) {
+    return { results: [], facets: await pagefind.filters(), exactIds: new Set() };
+  }
+  const key = state.query ? lookupKey(state.query) : undefined;
+  const [main, exact] = await Promise.all([
+    pagefind.search(term, options(state.filters)),
+    key ? pagefind.search(key, options(state.filters)) : undefined,
+  ]);
+  const exactIds = new Set(exact?.results.map((r) => r.id) ?? []);
+  const results = [...(exact?.results ?? []), ...main.results.filter((r) => !exactIds.has(r.id))];
+
+  // Counts for a facet already chosen come from the same search without that facet, so the
+  // other values show how many results picking them instead would give.
+  const facets: SearchView['facets'] = { ...main.filters };
+  await Promise.all(
+    (Object.keys(state.filters) as SearchFilter[]).map(async (name) => {
+      const { [name]: _, ...others } = state.filters;
+      facets[name] = (await pagefind.search(term, options(others))).filters[name] ?? {};
+    }),
+  );
+  return { results, facets, exactIds };
+}
+
+async function render(el: Elements, state: SearchState, view: SearchView, navigate: (s: SearchState) => void): Promise<void> {
+  renderFacets(el.facets, state, view.facets);
+  const total = view.results.length;
+  const browsing = !state.query && Object.keys(state.filters).length === 0;
+  el.empty.hidden = browsing || total > 0;
+  el.results.replaceChildren();
+  el.pager.replaceChildren();
+  if (browsing) {
+    el.status.textContent = t('search.prompt');
+    return;
+  }
+  if (total === 0) {
+    el.status.textContent = state.query ? t('search.none', { q: state.query }) : t('search.count', { n: 0 });
+    return;
+  }
+  const pages = Math.ceil(total / RESULTS_PER_PAGE);
+  const page = Math.min(state.page, pages);
+  const slice = view.results.slice((page - 1) * RESULTS_PER_PAGE, page * RESULTS_PER_PAGE);
+  const items = await Promise.all(slice.map(async (result) => resultItem(await result.data(), view.exactIds.has(result.id))));
+  el.results.start = (page - 1) * RESULTS_PER_PAGE + 1;
+  el.results.replaceChildren(...items);
+  const counted = state.query ? t('search.countFor', { q: state.query, n: total }) : t('search.count', { n: total });
+  el.status.textContent = pages > 1 ? `${counted}，${t('pager.page', { page, pages })}` : counted;
+  renderPager(el.pager, state, page, pages, navigate);
+}
+
+function resultItem(data: Awaited<ReturnType<PagefindResult['data']>>, exact: boolean): HTMLLIElement {
+  const li = document.createElement('li');
+  li.className = 'search-result';
+  const heading = document.createElement('h2');
+  const link = document.createElement('a');
+  link.href = data.url;
+  link.textContent = data.meta.title ?? data.url;
+  heading.append(link);
+  const validity = data.filters['有效性']?.[0];
+  if (validity === '废止' || validity === '失效') heading.append(badge(validity, validity === '废止' ? 'repealed' : 'expired'));
+  if (exact) heading.append(badge(t('search.exact'), 'exact'));
+  const meta = document.createElement('p');
+  meta.className = 'search-result__meta';
+  const fields: [string, string | undefined][] = [
+    [t('meta.indexNumber'), data.meta.indexNumber],
+    [t('meta.docNumber'), data.meta.docNumber],
+    [t('meta.publishedOn'), data.meta.date],
+  ];
+  for (const [label, value] of fields) {
+    if (!value) continue;
+    const span = document.createElement('span');
+    span.textContent = `${label}：${value}`;
+    meta.append(span);
+  }
+  const excerpt = document.createElement('p');
+  excerpt.className = 'search-result__excerpt';
+  // Pagefind escapes the excerpt and adds only <mark>; excerptAsWritten keeps it that way.
+  excerpt.innerHTML = excerptAsWritten(data.excerpt, data.content, data.meta.original);
+  li.append(heading, meta, excerpt);
+  return li;
+}
+
+function badge(text: string, kind: string): HTMLSpanElement {
+  const span = document.createElement('span');
+  span.className = `badge badge--${kind}`;
+  span.textContent = text;
+  return span;
+}
+
+const FACET_ORDER: Record<SearchFilter, (a: [string, number], b: [string, number]) => number> = {
+  分类: (a, b) => b[1] - a[1] || a[0].localeCompare(b[0], 'zh-CN'),
+  年份: (a, b) => b[0].localeCompare(a[0]),
+  发布机构: (a, b) => b[1] - a[1] || a[0].localeCompare(b[0], 'zh-CN'),
+  有效性: (a, b) => a[0].localeCompare(b[0], 'zh-CN'),
+};
+
+function renderFacets(container: HTMLElement, state: SearchState, counts: Record<string, Record<string, number>>): void {
+  container.replaceChildren(
+    ...SEARCH_FILTERS.map((name) => {
+      const fieldset = document.createElement('fieldset');
+      const legend = document.createElement('legend');
+      legend.textContent = name;
+      fieldset.append(legend);
+      const values = Object.entries(counts[name] ?? {}).filter(([value, n]) => n > 0 || state.filters[name] === value);
+      const options: [string, string][] = [['', t('search.any')], ...values.sort(FACET_ORDER[name]).map(([v, n]): [string, string] => [v, `${v}（${n}）`])];
+      for (const [value, label] of options) {
+        const id = `facet-${FILTER_PARAMS[name]}-${value || 'all'}`;
+        const input = document.createElement('input');
+        Object.assign(input, { type: 'radio', name: FILTER_PARAMS[name], value, id, checked: (state.filters[name] ?? '') === value });
+        const labelEl = document.createElement('label');
+        labelEl.htmlFor = id;
+        labelEl.textContent = label;
+        const row = document.createElement('span');
+        row.className = 'facet-option';
+        row.append(input, labelEl);
+        fieldset.append(row);
+      }
+      return fieldset;
+    }),
+  );
+}
+
+function renderPager(nav: HTMLElement, state: SearchState, page: number, pages: number, navigate: (s: SearchState) => void): void {
+  if (pages <= 1) return;
+  const link = (label: string, target: number) => {
+    const a = document.createElement('a');
+    a.href = `${location.pathname}${writeSearchState({ ...state, page: target })}`;
+    a.textContent = label;
+    a.addEventListener('click', (event) => {
+      event.preventDefault();
+      navigate({ ...state, page: target });
+      document.getElementById('search-status')?.focus();
+    });
+    return a;
+  };
+  const current = document.createElement('span');
+  current.textContent = t('pager.page', { page, pages });
+  nav.append(
+    ...(page > 1 ? [link(t('pager.prev'), page - 1)] : []),
+    current,
+    ...(page < pages ? [link(t('pager.next'), page + 1)] : []),
+  );
+}
+

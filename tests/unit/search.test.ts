@@ -1,0 +1,87 @@
+import { describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { toSimplified } from '../../src/lib/chinese-variants.ts';
+import { docNumberKey, indexNumberKey, lookupKey } from '../../src/lib/search-keys.ts';
+import { excerptAsWritten } from '../../src/lib/search-excerpt.ts';
+import { searchRecord } from '../../src/lib/search-record.ts';
+import type { Notice } from '../../src/lib/content-check.ts';
+
+describe('toSimplified', () => {
+  test('brings 繁體 to mainland 简体, character for character', () => {
+    assert.equal(toSimplified('關於加強政務公開工作的通知'), '关于加强政务公开工作的通知');
+    assert.equal(toSimplified('質監 辦法 資訊'), '质监 办法 资讯');
+  });
+  test('leaves 简体 and ASCII alone', () => {
+    assert.equal(toSimplified('政务公开 2024 ABC'), '政务公开 2024 ABC');
+  });
+  test('does not rewrite Taiwan phrases (软件 stays, no 軟體→软体 phrase swaps)', () => {
+    assert.equal(toSimplified('软件'), '软件');
+  });
+});
+
+describe('lookupKey', () => {
+  test('gives the same key for a 文号 typed with any brackets, none, or in 繁體', () => {
+    const key = docNumberKey('汕府办函〔2021〕201号');
+    assert.ok(key);
+    for (const typed of ['汕府办函[2021]201号', '汕府办函(2021)201号', '汕府办函【2021】201号', '汕府办函2021201号', '汕府辦函〔2021〕201號', ' 汕府办函〔2021〕0201号 ']) {
+      assert.equal(lookupKey(typed), key, typed);
+    }
+  });
+  test('gives the same key for a 索引号 typed with a full-width slash or a short serial', () => {
+    const key = indexNumberKey('007141332/2010-02262');
+    assert.equal(lookupKey('007141332／2010-2262'), key);
+    assert.notEqual(lookupKey('007141332/2010-02263'), key);
+  });
+  test('keys order numbers', () => {
+    assert.ok(lookupKey('国务院令第492号'));
+  });
+  test('is undefined for ordinary words', () => {
+    for (const q of ['政务公开', '2024年', '春耕 通知', '201号']) assert.equal(lookupKey(q), undefined, q);
+  });
+});
+
+describe('excerptAsWritten', () => {
+  const original = '為進一步加強政務公開工作，提高透明度。';
+  const indexed = toSimplified(original);
+  test('shows the 繁體 text at the place Pagefind found in the 简体 index, marks kept', () => {
+    const excerpt = '为进一步加强<mark>政务公开</mark>工作，提高透明度。';
+    assert.equal(excerptAsWritten(excerpt, indexed, original), '為進一步加強<mark>政務公開</mark>工作，提高透明度。');
+  });
+  test('works on a partial excerpt in the middle of the text', () => {
+    assert.equal(excerptAsWritten('<mark>政务公开</mark>工作', indexed, original), '<mark>政務公開</mark>工作');
+  });
+  test('returns Pagefind’s excerpt when there is no original', () => {
+    assert.equal(excerptAsWritten('a <mark>b</mark>', 'a b', undefined), 'a <mark>b</mark>');
+  });
+  test('escapes the original text', () => {
+    assert.equal(excerptAsWritten('x&lt;y <mark>z</mark>', 'x<y z', 'X<Y Z'), 'X&lt;Y <mark>Z</mark>');
+  });
+});
+
+describe('searchRecord', () => {
+  const notice = {
+    title: '關於加強政務公開工作的通知', indexNumber: '114400001234567890/2022-00002', docNumber: '测镇府〔2022〕5号',
+    category: '综合政务', publishedOn: '2022-09-09', publisher: '測試鎮人民政府', keywords: [], attachments: [],
+    file: 'notices/a.md', body: '為進一步加強**政務公開**工作。\n\n| 項目 | 內容 |\n|---|---|\n| 一 | 資訊 |\n', lead: '為進一步加強政務公開工作。',
+    slug: '114400001234567890-2022-00002',
+  } as unknown as Notice;
+  const record = searchRecord(notice, '/gk/');
+  test('indexes simplified text, with table cells kept apart', () => {
+    assert.match(record.content, /关于加强政务公开工作的通知/);
+    assert.match(record.content, /项目 内容\n一 资讯/);
+    assert.doesNotMatch(record.content, /[為進開]/);
+  });
+  test('keeps the title and the original text as written in meta', () => {
+    assert.equal(record.meta.title, '關於加強政務公開工作的通知');
+    assert.match(record.meta.original!, /^關於加強政務公開工作的通知\n為進一步加強政務公開工作。/);
+  });
+  test('has the facets, normalised, the sort key and a base-aware URL', () => {
+    assert.deepEqual(record.filters, { 分类: ['综合政务'], 年份: ['2022'], 发布机构: ['测试镇人民政府'], 有效性: ['未标注'] });
+    assert.deepEqual(record.sort, { date: '2022-09-09' });
+    assert.equal(record.url, '/gk/xxgk/114400001234567890-2022-00002/');
+  });
+  test('carries the 索引号 and 文号 look-up keys', () => {
+    assert.ok(record.content.includes(lookupKey('测镇府[2022]5号')!));
+    assert.ok(record.content.includes(lookupKey('114400001234567890/2022-00002')!));
+  });
+});
