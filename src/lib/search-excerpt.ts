@@ -19,6 +19,15 @@ export function escapeHtml(text: string): string {
  * Falls back to Pagefind's own excerpt when it cannot be placed.
  */
 export function excerptAsWritten(excerptHtml: string, indexedContent: string, original: string | undefined): string {
+  return joinMarks(placeOnOriginal(excerptHtml, indexedContent, original));
+}
+
+/** Pagefind marks each word: `<mark>政务</mark><mark>公开</mark>` reads better as one mark. */
+function joinMarks(html: string): string {
+  return html.replace(/<\/mark><mark>/g, '');
+}
+
+function placeOnOriginal(excerptHtml: string, indexedContent: string, original: string | undefined): string {
   if (!original || original.length > indexedContent.length) return excerptHtml;
   // Split the excerpt into plain runs and marked runs, unescaped.
   const parts = excerptHtml.split(MARK).map(unescapeHtml);

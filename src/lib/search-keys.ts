@@ -30,3 +30,9 @@ export function docNumberKey(text: string): string | undefined {
 export function lookupKey(query: string): string | undefined {
   return indexNumberKey(query) ?? docNumberKey(query);
 }
+
+/**
+ * A word every notice carries. Pagefind returns no facet counts for a search without words,
+ * so browsing by facets searches for this word instead.
+ */
+export const EVERY_NOTICE_KEY = 'gkquanbu';

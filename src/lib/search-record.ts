@@ -7,7 +7,7 @@
 import type { Notice } from './content-check.ts';
 import { bodyPlainText } from './body-text.ts';
 import { toSimplified } from './chinese-variants.ts';
-import { docNumberKey, indexNumberKey } from './search-keys.ts';
+import { docNumberKey, indexNumberKey, EVERY_NOTICE_KEY } from './search-keys.ts';
 import { paths, withBase } from './site-paths.ts';
 
 /** One language code everywhere: a record in another code would be invisible to zh-CN pages. */
@@ -47,7 +47,7 @@ export function searchRecord(notice: Notice, base: string): SearchRecord {
   return {
     url: withBase(base, paths.notice(notice.indexNumber)),
     // Look-up keys go last, after the text, so they never appear inside an excerpt of the text.
-    content: [simplified, notice.indexNumber, notice.docNumber ?? '', ...keys].join('\n'),
+    content: [simplified, notice.indexNumber, notice.docNumber ?? '', ...keys, EVERY_NOTICE_KEY].join('\n'),
     language: SEARCH_LANGUAGE,
     meta,
     filters: {

@@ -50,6 +50,9 @@ describe('excerptAsWritten', () => {
   test('works on a partial excerpt in the middle of the text', () => {
     assert.equal(excerptAsWritten('<mark>政务公开</mark>工作', indexed, original), '<mark>政務公開</mark>工作');
   });
+  test('joins the marks of adjacent words', () => {
+    assert.equal(excerptAsWritten('加强<mark>政务</mark><mark>公开</mark>工作', '加强政务公开工作', undefined), '加强<mark>政务公开</mark>工作');
+  });
   test('returns Pagefind’s excerpt when there is no original', () => {
     assert.equal(excerptAsWritten('a <mark>b</mark>', 'a b', undefined), 'a <mark>b</mark>');
   });

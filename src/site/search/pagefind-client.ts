@@ -41,6 +41,9 @@ export function loadPagefind(base: string, buildId: string): Promise<Pagefind> {
     // cache-busting `?ts=` so the offline cache can keep the entry file.
     await pagefind.options({ baseUrl: '/', metaCacheTag: buildId });
     await pagefind.init();
+    // Pagefind loads filter files lazily and counts only the facets it has loaded:
+    // load them all once, so every facet shows counts from the first search on.
+    await pagefind.filters();
     return pagefind;
   })();
   return loading;

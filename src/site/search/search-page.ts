@@ -5,7 +5,7 @@
 import { loadPagefind, type Pagefind, type PagefindResult, type PagefindSearchOptions } from './pagefind-client.ts';
 import { readSearchState, writeSearchState, FILTER_PARAMS, type SearchState } from './search-state.ts';
 import { SEARCH_FILTERS, type SearchFilter } from '../../lib/search-record.ts';
-import { lookupKey } from '../../lib/search-keys.ts';
+import { lookupKey, EVERY_NOTICE_KEY } from '../../lib/search-keys.ts';
 import { toSimplified } from '../../lib/chinese-variants.ts';
 import { excerptAsWritten } from '../../lib/search-excerpt.ts';
 import { t } from '../../lib/ui-strings.ts';
@@ -87,10 +87,10 @@ async function searchFor(pagefind: Pagefind, state: SearchState): Promise<Search
     // A search without words has no relevance: browse newest first.
     ...(state.sort === 'date' || !state.query ? { sort: { date: 'desc' } } : {}),
   });
-  const term = state.query ? toSimplified(state.query) : null;
-  if (!term && Object.keys(state.filters).length === 0) {
+  if (!state.query && Object.keys(state.filters).length === 0) {
     return { results: [], facets: await pagefind.filters(), exactIds: new Set() };
   }
+  const term = state.query ? toSimplified(state.query) : EVERY_NOTICE_KEY;
   const key = state.query ? lookupKey(state.query) : undefined;
   const [main, exact] = await Promise.all([
     pagefind.search(term, options(state.filters)),

@@ -1,0 +1,75 @@
+/**
+ * End-to-end harness: build a fixture site, serve it on loopback (IPv6 and IPv4), drive
+ * Debian's Chromium with playwright-core. Never downloads a browser.
+ */
+import { after, before } from 'node:test';
+import assert from 'node:assert/strict';
+import { join } from 'node:path';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { fixture, runScript, tempDir } from '../build/helpers.ts';
+import { listenOnLoopback } from '../../scripts/lib/static-server.ts';
+
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+export interface Site {
+  /** `http://[::1]:port/base/` — IPv6 first: the site must work on IPv6-only networks. */
+  url: string;
+  urls: string[];
+  out: string;
+  browser: Browser;
+  /** A fresh context whose pages record requests and console errors. */
+  context: () => Promise<BrowserContext>;
+  /** Console errors and requests of every page opened so far. */
+  consoleErrors: string[];
+  requests: string[];
+}
+
+/** Builds `fixtureName` under `base` before the tests of the calling file, and cleans up after. */
+export function useSite(fixtureName = 'office', base = '/'): Site {
+  const site = { consoleErrors: [], requests: [] } as unknown as Site;
+  let close: (() => Promise<void>) | undefined;
+  before(async () => {
+    site.out = join(tempDir('e2e'), 'dist');
+    const built = runScript('build', ['--content', fixture(fixtureName), '--out', site.out, '--base', base]);
+    assert.equal(built.status, 0, built.stderr);
+    const server = await listenOnLoopback(site.out, base, 0);
+    close = server.close;
+    site.urls = server.urls;
+    site.url = server.urls.find((u) => u.includes('[::1]')) ?? server.urls[0]!;
+    site.browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
+    });
+    site.context = async () => {
+      const context = await site.browser.newContext({ locale: 'zh-CN', serviceWorkers: 'allow' });
+      context.on('page', (page) => watch(page, site));
+      context.on('request', (request) => site.requests.push(request.url()));
+      return context;
+    };
+  });
+  after(async () => {
+    await site.browser?.close();
+    await close?.();
+  });
+  return site;
+}
+
+function watch(page: Page, site: Site): void {
+  page.on('console', (message) => {
+    if (message.type() === 'error') site.consoleErrors.push(`${page.url()}: ${message.text()}`);
+  });
+  page.on('pageerror', (error) => site.consoleErrors.push(`${page.url()}: ${error.message}`));
+}
+
+/** Waits until the search page has finished (its status no longer says it is searching). */
+export async function searchSettled(page: Page): Promise<string> {
+  await page.waitForFunction(() => {
+    const status = document.getElementById('search-status')?.textContent ?? '';
+    return status !== '' && !status.includes('正在搜索');
+  });
+  return (await page.textContent('#search-status')) ?? '';
+}
+
+export async function resultTitles(page: Page): Promise<string[]> {
+  return page.$$eval('.search-result h2 a', (links) => links.map((a) => a.textContent ?? ''));
+}

@@ -1,0 +1,139 @@
+import { describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { resultTitles, searchSettled, useSite } from './harness.ts';
+
+const site = useSite('office');
+const FANTI = '關於加強政務公開工作的通知';
+const BANFA = '测试镇农村宅基地管理办法';
+
+async function search(query: string, extra = '') {
+  const context = await site.context();
+  const page = await context.newPage();
+  await page.goto(`${site.url}sousuo/?q=${encodeURIComponent(query)}${extra}`);
+  const status = await searchSettled(page);
+  return { page, context, status, titles: await resultTitles(page) };
+}
+
+describe('search over IPv6 loopback', () => {
+  test('a 简体 query finds a 繁體 notice, shown as written', async () => {
+    const { titles, page, context } = await search('政务公开');
+    assert.ok(titles.includes(FANTI), titles.join(' | '));
+    const excerpt = await page.locator('.search-result', { hasText: FANTI }).locator('.search-result__excerpt').innerHTML();
+    assert.match(excerpt, /<mark>政務公開<\/mark>/, 'the excerpt stays in 繁體 with the match marked');
+    assert.doesNotMatch(excerpt, /政务/);
+    await context.close();
+  });
+
+  test('a 繁體 query finds 简体 notices', async () => {
+    const { titles, context } = await search('宅基地管理辦法');
+    assert.ok(titles.includes(BANFA), titles.join(' | '));
+    await context.close();
+  });
+
+  test('资讯 (简体) finds the notice that writes 資訊', async () => {
+    const { titles, context } = await search('资讯');
+    assert.deepEqual(titles, [FANTI]);
+    await context.close();
+  });
+
+  test('a 文号 typed with square brackets puts its notice first', async () => {
+    const { titles, page, context } = await search('测镇府[2023]8号');
+    assert.equal(titles[0], BANFA);
+    assert.match(await page.locator('.search-result').first().textContent() ?? '', /完全匹配/);
+    await context.close();
+  });
+
+  test('a 文号 typed without brackets puts its notice first', async () => {
+    const { titles, context } = await search('测镇府20243号');
+    assert.equal(titles[0], '关于做好2024年春耕生产工作的通知');
+    await context.close();
+  });
+
+  test('an 索引号 puts its notice first', async () => {
+    const { titles, context } = await search('114400001234567890/2023-00002');
+    assert.equal(titles[0], '《测试镇农村宅基地管理办法》政策解读');
+    await context.close();
+  });
+
+  test('nothing found says so and suggests the 目录', async () => {
+    const { status, page, context } = await search('xyzzy');
+    assert.match(status, /没有找到与“xyzzy”相关的信息/);
+    assert.ok(await page.locator('#search-empty').isVisible());
+    assert.ok(await page.locator('#search-empty a[href$="/mulu/"]').count());
+    await context.close();
+  });
+
+  test('facets narrow the results, with the right counts', async () => {
+    const { page, context } = await search('', '&fl=' + encodeURIComponent('国土资源、能源'));
+    assert.equal((await resultTitles(page)).length, 3);
+    const category = page.locator('fieldset', { hasText: '分类' });
+    assert.match((await category.textContent()) ?? '', /国土资源、能源（3）/);
+    assert.match((await category.textContent()) ?? '', /农业、林业、水利（2）/, 'other values keep their counts');
+    const years = page.locator('fieldset', { hasText: '年份' });
+    assert.match((await years.textContent()) ?? '', /2023（2）/);
+    assert.match((await years.textContent()) ?? '', /2021（1）/);
+    await page.getByLabel('2021（1）').check();
+    await searchSettled(page);
+    assert.deepEqual(await resultTitles(page), ['测试镇农村宅基地管理暂行办法']);
+    assert.match(page.url(), /nf=2021/);
+    await context.close();
+  });
+
+  test('sorting by date lists newest first', async () => {
+    const { page, context } = await search('测试镇', '&px=date');
+    const dates = await page.$$eval('.search-result__meta', (els) => els.map((e) => /发布日期：(\S+)/.exec(e.textContent ?? '')?.[1] ?? ''));
+    assert.ok(dates.length > 2);
+    assert.deepEqual(dates, [...dates].sort().reverse());
+    await context.close();
+  });
+
+  test('the URL carries the search, and back and forward restore it', async () => {
+    const context = await site.context();
+    const page = await context.newPage();
+    await page.goto(`${site.url}`);
+    await page.fill('#site-search', '防汛');
+    await page.press('#site-search', 'Enter');
+    await searchSettled(page);
+    assert.match(decodeURIComponent(page.url()), /\/sousuo\/\?q=防汛/);
+    assert.deepEqual(await resultTitles(page), ['关于做好2024年防汛工作的通知']);
+    await page.fill('#search-q', '办法');
+    await page.press('#search-q', 'Enter');
+    await searchSettled(page);
+    assert.match(decodeURIComponent(page.url()), /q=办法/);
+    await page.goBack();
+    await searchSettled(page);
+    assert.equal(await page.inputValue('#search-q'), '防汛');
+    assert.deepEqual(await resultTitles(page), ['关于做好2024年防汛工作的通知']);
+    await page.goForward();
+    await searchSettled(page);
+    assert.equal(await page.inputValue('#search-q'), '办法');
+    await context.close();
+  });
+
+  test('the site also answers on IPv4 loopback', async () => {
+    const v4 = site.urls.find((u) => u.includes('127.0.0.1'));
+    assert.ok(v4);
+    const context = await site.context();
+    const page = await context.newPage();
+    await page.goto(`${v4}sousuo/?q=${encodeURIComponent('春耕')}`);
+    await searchSettled(page);
+    assert.ok((await resultTitles(page)).includes('关于做好2024年春耕生产工作的通知'));
+    await context.close();
+  });
+
+  test('without JavaScript the page says so and links to the 目录', async () => {
+    const context = await site.browser.newContext({ javaScriptEnabled: false });
+    const page = await context.newPage();
+    await page.goto(`${site.url}sousuo/?q=x`);
+    assert.match((await page.textContent('.search-noscript')) ?? '', /需要浏览器开启 JavaScript/);
+    assert.ok(await page.locator('.search-noscript a[href$="/mulu/"]').count());
+    await context.close();
+  });
+
+  test('no request goes to another host, and the console stays clean', () => {
+    const hosts = new Set(site.requests.map((u) => new URL(u).host));
+    const own = new Set(site.urls.map((u) => new URL(u).host));
+    assert.deepEqual([...hosts].filter((h) => !own.has(h)), []);
+    assert.deepEqual(site.consoleErrors, []);
+  });
+});
