@@ -3,14 +3,22 @@
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import { satteri } from '@astrojs/markdown-satteri';
-import { cjkStrong } from './src/site/markdown-plugins.ts';
+import { readFileSync, existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { cjkStrong, externalLinkNotice } from './src/site/markdown-plugins.ts';
+import { parseSiteYaml } from './src/lib/content-check.ts';
+import { contentDir } from './src/site/content-dir.ts';
+
+const base = process.env.GONGKAI_BASE || '/';
+const siteYaml = join(contentDir(), 'site.yaml');
+const siteUrl = existsSync(siteYaml) ? parseSiteYaml(readFileSync(siteYaml)).site?.url : undefined;
 
 export default defineConfig({
-  base: process.env.GONGKAI_BASE || '/',
+  base,
   outDir: process.env.GONGKAI_OUT || './dist',
   trailingSlash: 'always',
   build: { format: 'directory', assets: '_assets' },
-  markdown: { processor: satteri({ mdastPlugins: [cjkStrong] }) },
+  markdown: { processor: satteri({ mdastPlugins: [cjkStrong, externalLinkNotice({ base, siteUrl })] }) },
   integrations: [mdx()],
   devToolbar: { enabled: false },
   // Pages are read on slow networks: no prefetching, no client router.

@@ -11,6 +11,7 @@ import type { Content } from '../../src/lib/content-check.ts';
 import type { Problem } from '../../src/lib/problems.ts';
 import type { SiteOptions } from './options.ts';
 import { writeSearchIndex } from './search-index.ts';
+import { assertNoForeignAssets } from './asset-scan.ts';
 
 export type BuildResult =
   | { ok: true; content: Content; problems: Problem[] }
@@ -30,6 +31,7 @@ export async function buildSite(options: SiteOptions, log: (line: string) => voi
   await rm(staging, { recursive: true, force: true });
   try {
     await runAstro(options, staging);
+    await assertNoForeignAssets(staging, report.content.site.url);
     await writeSearchIndex(report.content.notices, staging, options.base);
     const attachments = join(options.content, 'attachments');
     if (existsSync(attachments)) await cp(attachments, join(staging, 'attachments'), { recursive: true });

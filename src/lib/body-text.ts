@@ -12,9 +12,21 @@ import { splitCjkStrong } from './cjk-emphasis.ts';
 // GFM, as Astro renders it: tables, strikethrough, autolinks.
 const parser = unified().use(remarkParse).use(remarkGfm);
 
-function parse(markdown: string): Root {
-  return parser.parse(markdown);
+let lastSource: string | undefined;
+let lastTree: Root | undefined;
+
+/**
+ * The syntax tree of a body. The rules ask several questions of the same body in a row
+ * (empty? lead? text? links?), so the last tree is kept instead of parsing again.
+ */
+export function parseBody(markdown: string): Root {
+  if (markdown !== lastSource || !lastTree) {
+    lastTree = parser.parse(markdown);
+    lastSource = markdown;
+  }
+  return lastTree;
 }
+const parse = parseBody;
 
 /** Text as the page shows it: `**` pairs the page renders as bold lose their asterisks. */
 function readerText(text: string): string {

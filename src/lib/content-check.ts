@@ -15,6 +15,7 @@ import { isBodyEmpty, leadSentences } from './body-text.ts';
 import { sortProblems, type Problem } from './problems.ts';
 import { DEFAULT_TAXONOMY } from './taxonomy.ts';
 import { mdxSyntaxProblem } from './mdx-syntax.ts';
+import { bodyResourceProblems } from './body-links.ts';
 
 /** A content folder as bytes, read by content-folder.ts (or built in memory by tests). */
 export interface ContentFolder {
@@ -66,7 +67,7 @@ export function checkContent(folder: ContentFolder): ContentReport {
 
   const notices: (Notice & { lineOf: (key: string) => number | undefined })[] = [];
   for (const { path, bytes } of folder.notices) {
-    const notice = checkNoticeFile(path, bytes, schema, problems);
+    const notice = checkNoticeFile(path, bytes, schema, site?.url, problems);
     if (notice) notices.push(notice);
   }
   for (const path of folder.strayFiles) {
@@ -152,6 +153,7 @@ function checkNoticeFile(
   file: string,
   bytes: Uint8Array,
   schema: ReturnType<typeof noticeSchema>,
+  siteUrl: string | undefined,
   problems: Problem[],
 ): (Notice & { lineOf: (key: string) => number | undefined }) | undefined {
   const text = decodeOrReport(file, bytes, problems);
@@ -168,6 +170,8 @@ function checkNoticeFile(
       message: '正文是空的', fix: '在第二个“---”之后写上公文正文',
     });
   }
+  const resourceProblems = bodyEmpty ? [] : bodyResourceProblems(file, body, bodyLine, siteUrl);
+  problems.push(...resourceProblems);
   const mdxProblem = !bodyEmpty && file.toLowerCase().endsWith('.mdx') ? mdxSyntaxProblem(file, body, bodyLine) : undefined;
   if (mdxProblem) problems.push(mdxProblem);
   const parsed = schema.safeParse(data);
@@ -176,7 +180,7 @@ function checkNoticeFile(
     problems.push(...found.map((p) => ({ ...p, line: p.line ?? 1 })));
     return undefined;
   }
-  if (bodyEmpty || mdxProblem) return undefined;
+  if (bodyEmpty || mdxProblem || resourceProblems.length) return undefined;
   const meta = parsed.data;
   return {
     ...meta,

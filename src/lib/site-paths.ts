@@ -21,6 +21,9 @@ export const paths = {
   guide: '/zhinan/',
   search: '/sousuo/',
   notice: (indexNumber: string) => `/xxgk/${indexNumberSlug(indexNumber)}/`,
+  /** The 外链提示 page of a link to another site. */
+  externalLink: (code: string) => `/waibu/${code}/`,
+  offline: '/lixian/',
   attachment: (file: string) => `/attachments/${file.split('/').map(encodeURIComponent).join('/')}`,
   catalogueByCategory: catalogueSlice('category'),
   catalogueByYear: catalogueSlice('year'),

@@ -8,6 +8,7 @@ import type { Content, Notice } from '../lib/content-check.ts';
 import { newestFirst } from '../lib/catalogue.ts';
 import { withBase } from '../lib/site-paths.ts';
 import { contentDir } from './content-dir.ts';
+import { externalLinkCode, externalLinks } from '../lib/body-links.ts';
 
 export interface SiteContent extends Content {
   /** All notices, newest first. */
@@ -15,6 +16,8 @@ export interface SiteContent extends Content {
   byIndexNumber: Map<string, Notice>;
   /** 原文 索引号 → its 解读 notices. */
   interpretationsOf: Map<string, Notice[]>;
+  /** Every link to another site in notices and the guide: 外链提示 code → URL. */
+  externalLinks: Map<string, string>;
 }
 
 let loading: Promise<SiteContent> | undefined;
@@ -35,8 +38,10 @@ async function load(): Promise<SiteContent> {
   for (const notice of notices) {
     if (notice.interprets) interpretationsOf.set(notice.interprets, [...(interpretationsOf.get(notice.interprets) ?? []), notice]);
   }
+  const links = [report.content.guide, ...notices.map((n) => n.body)].flatMap((body) => externalLinks(body, report.content!.site.url));
   return {
     ...report.content,
+    externalLinks: new Map(links.map((url) => [externalLinkCode(url), url])),
     newest: newestFirst(notices),
     byIndexNumber: new Map(notices.map((n) => [n.indexNumber, n])),
     interpretationsOf,

@@ -3,6 +3,8 @@
  */
 import { defineMdastPlugin } from 'satteri';
 import { splitCjkStrong } from '../lib/cjk-emphasis.ts';
+import { externalLinkCode, isForeignUrl } from '../lib/body-links.ts';
+import { paths, withBase } from '../lib/site-paths.ts';
 
 /** Renders `**加粗。**后文` as bold, as Chinese editors expect (see cjk-emphasis.ts). */
 export const cjkStrong = defineMdastPlugin({
@@ -19,3 +21,18 @@ export const cjkStrong = defineMdastPlugin({
     );
   },
 });
+
+/**
+ * Links to other sites go through a 外链提示 page (/waibu/<code>/, "you are leaving this site")
+ * that works without JavaScript; src/pages/waibu/[code].astro builds one per link.
+ */
+export function externalLinkNotice({ base, siteUrl }: { base: string; siteUrl?: string }) {
+  return defineMdastPlugin({
+    name: 'gongkai-external-link-notice',
+    link(node, ctx) {
+      if (!isForeignUrl(node.url, siteUrl)) return;
+      ctx.setProperty(node, 'data', { hProperties: { className: ['external-link'], title: '外部链接，将离开本站' } });
+      ctx.setProperty(node, 'url', withBase(base, paths.externalLink(externalLinkCode(node.url))));
+    },
+  });
+}

@@ -108,6 +108,23 @@ describe('building the office fixture', () => {
     assert.ok(existsSync(join(out, 'attachments/2022/yusuan.pdf')));
   });
 
+  test('a link to another site goes through a 外链提示 page that works without JavaScript', () => {
+    const link = page(out, '/xxgk/114400001234567890-2024-00001/').querySelector('.prose a.external-link')!;
+    assert.equal(text(link), '农业农村部网站');
+    const notice = page(out, link.getAttribute('href')!);
+    assert.match(text(notice.querySelector('h1')), /您即将离开本站/);
+    const go = notice.querySelectorAll('main a').find((a) => text(a) === '继续访问')!;
+    assert.equal(go.getAttribute('href'), 'https://www.moa.gov.cn/');
+    assert.match(go.getAttribute('rel')!, /noopener/);
+    assert.equal(notice.querySelector('meta[name=robots]')?.getAttribute('content'), 'noindex');
+  });
+
+  test('**bold。** next to Chinese punctuation renders as bold, not asterisks', () => {
+    const html = page(out, '/xxgk/114400001234567890-2024-00001/');
+    assert.doesNotMatch(text(html.querySelector('.prose')), /\*\*/);
+    assert.equal(text(html.querySelector('.prose strong')), '（一）落实责任。');
+  });
+
   test('the MDX notice is rendered', () => {
     const html = page(out, '/xxgk/114400001234567890-2024-00003/');
     assert.match(text(html.querySelector('.prose aside')), /征兵咨询请到镇武装部/);

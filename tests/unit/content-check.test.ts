@@ -159,6 +159,21 @@ describe('checkContent rules', async () => {
   test('the same text is fine in a Markdown notice', async () => {
     assert.deepEqual((checkContent(folder({ 'notices/a.md': notice({}, '第一段。\n\n价格 {未闭合\n') }))).problems, []);
   });
+  test('rejects an image loaded from another site, naming its line', () => {
+    const report = checkContent(folder({ 'notices/a.md': notice({}, '正文。\n\n![图](https://cdn.example.com/a.png)') }));
+    assert.deepEqual(kinds(report.problems), ['notices/a.md:10 正文 foreign-resource']);
+  });
+  test('rejects scripts, frames and inline event handlers in a body', () => {
+    for (const html of ['<script>alert(1)</script>', '<iframe src="/map.html"></iframe>', '<p onclick="x()">点击</p>']) {
+      const report = checkContent(folder({ 'notices/a.md': notice({}, `正文。\n\n${html}\n`) }));
+      assert.deepEqual(kinds(report.problems), ['notices/a.md:10 正文 unsafe-html'], html);
+    }
+  });
+  test('allows links to other sites and images from this site', () => {
+    const body = '见[中国政府网](https://www.gov.cn/)。\n\n![图](/attachments/a.png)\n\n![图](https://gk.test.example.gov.cn/b.png)';
+    const site = `${SITE}网址: https://gk.test.example.gov.cn/\n`;
+    assert.deepEqual(checkContent(folder({ 'notices/a.md': notice({}, body) }, { siteYaml: utf8(site) })).problems, []);
+  });
   test('warns when a 废止日期 is given but the notice is not 废止', async () => {
     const report = checkContent(folder({ 'notices/a.md': notice({ 废止日期: '"2024-05-01"' }) }));
     assert.deepEqual(kinds(report.problems), ['notices/a.md:6 废止日期 repeal-without-status']);
