@@ -4,6 +4,7 @@
  * exactly as it was: offices publish whatever is in OUT, so it must never be half-built.
  */
 import { cp, rename, rm, mkdir } from 'node:fs/promises';
+import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { dirname, join, relative, resolve, isAbsolute, basename } from 'node:path';
 import { loadContent } from '../../src/lib/content-folder.ts';
@@ -12,6 +13,7 @@ import type { Problem } from '../../src/lib/problems.ts';
 import type { SiteOptions } from './options.ts';
 import { writeSearchIndex } from './search-index.ts';
 import { assertNoForeignAssets } from './asset-scan.ts';
+import { writeOfflineFiles } from './offline-files.ts';
 
 export type BuildResult =
   | { ok: true; content: Content; problems: Problem[] }
@@ -30,9 +32,11 @@ export async function buildSite(options: SiteOptions, log: (line: string) => voi
   const staging = join(dirname(options.out), `.${basename(options.out)}.building-${process.pid}`);
   await rm(staging, { recursive: true, force: true });
   try {
-    await runAstro(options, staging);
+    const version = buildVersion();
+    await runAstro(options, staging, version);
     await assertNoForeignAssets(staging, report.content.site.url);
     await writeSearchIndex(report.content.notices, staging, options.base);
+    await writeOfflineFiles(staging, report.content.notices, options.base, version);
     const attachments = join(options.content, 'attachments');
     if (existsSync(attachments)) await cp(attachments, join(staging, 'attachments'), { recursive: true });
     await swapInto(staging, options.out);
@@ -44,12 +48,17 @@ export async function buildSite(options: SiteOptions, log: (line: string) => voi
   return { ok: true, content: report.content, problems: report.problems };
 }
 
-async function runAstro(options: SiteOptions, outDir: string): Promise<void> {
+/** Names this build for caches, so each build is a new offline version: time, then a random tail. */
+function buildVersion(): string {
+  return `${new Date().toISOString().replace(/\D/g, '').slice(0, 14)}-${randomUUID().slice(0, 6)}`;
+}
+
+async function runAstro(options: SiteOptions, outDir: string, version: string): Promise<void> {
   process.env.GONGKAI_CONTENT = options.content;
   process.env.GONGKAI_BASE = options.base;
   process.env.GONGKAI_OUT = outDir;
   process.env.ASTRO_TELEMETRY_DISABLED = '1';
-  process.env.GONGKAI_BUILD_ID = new Date().toISOString().replace(/\D/g, '').slice(0, 14);
+  process.env.GONGKAI_BUILD_ID = version;
   const { build } = await import('astro');
   await build({ root: PROJECT_ROOT, outDir, base: options.base, logLevel: 'error' });
 }

@@ -4,6 +4,7 @@
  * without re-reading and re-parsing the built HTML.
  */
 import * as pagefind from 'pagefind';
+import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Notice } from '../../src/lib/content-check.ts';
 import { searchRecord, SEARCH_LANGUAGE } from '../../src/lib/search-record.ts';
@@ -18,6 +19,10 @@ export async function writeSearchIndex(notices: readonly Notice[], siteDir: stri
     }
     const written = await index.writeFiles({ outputPath: join(siteDir, 'pagefind') });
     if (written.errors.length) throw new Error(`写入搜索索引出错：${written.errors.join('；')}`);
+    // Pagefind also writes its own UI bundles; the search page is ours, so they would only be dead weight.
+    for (const unused of ['pagefind-ui.js', 'pagefind-ui.css', 'pagefind-modular-ui.js', 'pagefind-modular-ui.css', 'pagefind-component-ui.js', 'pagefind-component-ui.css', 'pagefind-highlight.js']) {
+      await rm(join(siteDir, 'pagefind', unused), { force: true });
+    }
   } finally {
     await pagefind.close();
   }

@@ -1,0 +1,50 @@
+/**
+ * Build step after Pagefind: OUT/offline-manifest.json and OUT/sw.js (the service worker,
+ * src/offline/service-worker.ts compiled by esbuild, with this build's constants in front).
+ * It runs last so the manifest lists the search files too.
+ */
+import { readdir, readFile, stat, writeFile } from 'node:fs/promises';
+import { join, relative, sep } from 'node:path';
+import { transform } from 'esbuild';
+import type { Notice } from '../../src/lib/content-check.ts';
+import { paths, withBase } from '../../src/lib/site-paths.ts';
+import { indexNumberSlug } from '../../src/lib/index-number.ts';
+import {
+  cacheNames, fileUrl, isShellFile, OFFLINE_MANIFEST, SERVICE_WORKER, type OfflineManifest,
+} from '../../src/lib/offline-manifest.ts';
+
+const WORKER_SOURCE = new URL('../../src/offline/service-worker.ts', import.meta.url);
+
+export async function writeOfflineFiles(siteDir: string, notices: readonly Notice[], base: string, version: string): Promise<OfflineManifest> {
+  // The manifest is part of the shell: list it before it exists.
+  const files = [...(await listFiles(siteDir)), { path: OFFLINE_MANIFEST, bytes: 0 }];
+  const size = new Map(files.map((f) => [f.path, f.bytes]));
+  const manifest: OfflineManifest = {
+    version,
+    shell: files.filter((f) => isShellFile(f.path)).map((f) => fileUrl(base, f.path)),
+    notices: notices.map((n) => ({
+      url: withBase(base, paths.notice(n.indexNumber)),
+      title: n.title,
+      date: n.publishedOn,
+      bytes: size.get(`xxgk/${indexNumberSlug(n.indexNumber)}/index.html`) ?? 0,
+    })),
+    search: files.filter((f) => f.path.startsWith('pagefind/') && !isShellFile(f.path)).map((f) => ({ url: fileUrl(base, f.path), bytes: f.bytes })),
+  };
+  await writeFile(join(siteDir, OFFLINE_MANIFEST), JSON.stringify(manifest));
+  const build = { version, base, shell: manifest.shell, caches: cacheNames(version) };
+  const worker = (await transform(await readFile(WORKER_SOURCE, 'utf8'), { loader: 'ts', target: 'es2020' })).code;
+  await writeFile(join(siteDir, SERVICE_WORKER), `const BUILD = ${JSON.stringify(build)};\n${worker}`);
+  return manifest;
+}
+
+async function listFiles(dir: string): Promise<{ path: string; bytes: number }[]> {
+  const entries = await readdir(dir, { recursive: true, withFileTypes: true });
+  return Promise.all(
+    entries
+      .filter((e) => e.isFile())
+      .map(async (e) => {
+        const full = join(e.parentPath, e.name);
+        return { path: relative(dir, full).split(sep).join('/'), bytes: (await stat(full)).size };
+      }),
+  );
+}

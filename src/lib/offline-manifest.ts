@@ -1,0 +1,44 @@
+/**
+ * What the offline features need to know about a build: its version, the site shell that every
+ * reader gets cached, and every notice page and search file that "离线保存" downloads.
+ * Written to OUT/offline-manifest.json by the build; read by the service worker's install and
+ * by the save-offline button.
+ */
+export interface OfflineFile {
+  url: string;
+  bytes: number;
+}
+
+export interface OfflineManifest {
+  /** The build id; caches are named after it, so two builds never mix. */
+  version: string;
+  /** Cached when the service worker installs: pages, styles, scripts, search start-up files. */
+  shell: string[];
+  /** Every notice page, with its title for the offline list. */
+  notices: (OfflineFile & { title: string; date: string })[];
+  /** Every search file (index chunks, fragments, filters). */
+  search: OfflineFile[];
+}
+
+export const OFFLINE_MANIFEST = 'offline-manifest.json';
+export const SERVICE_WORKER = 'sw.js';
+
+/** Cache names of one build: the service worker and the page agree on these. */
+export function cacheNames(version: string) {
+  return { shell: `gongkai-${version}-shell`, pages: `gongkai-${version}-pages`, saved: `gongkai-${version}-saved` };
+}
+
+/** Site files that make up the shell, relative to the site root, `/`-separated. */
+export function isShellFile(path: string): boolean {
+  return (
+    ['index.html', 'mulu/index.html', 'zhinan/index.html', 'sousuo/index.html', 'lixian/index.html', '404.html', 'favicon.svg', OFFLINE_MANIFEST].includes(path) ||
+    path.startsWith('_assets/') ||
+    /^pagefind\/(pagefind\.js|pagefind-worker\.js|pagefind-entry\.json|wasm\.[^/]+|[^/]+\.pf_meta|filter\/.*)$/.test(path)
+  );
+}
+
+/** The URL a file is requested by: `mulu/index.html` → `/base/mulu/`. */
+export function fileUrl(base: string, path: string): string {
+  const trimmed = base.replace(/\/+$/, '');
+  return `${trimmed}/${path.replace(/(^|\/)index\.html$/, '$1')}`;
+}

@@ -1,0 +1,104 @@
+import { describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import type { Page } from 'playwright-core';
+import { resultTitles, searchSettled, useSite } from './harness.ts';
+
+const site = useSite('office', '/gk/');
+const NOTICES = [
+  '114400001234567890-2021-00001', 'MB0000001-2022-00001', '114400001234567890-2022-00002', '114400001234567890-2023-00001',
+  '114400001234567890-2023-00002', '114400001234567890-2024-00001', '114400001234567890-2024-00002', '114400001234567890-2024-00003',
+];
+
+/** Opens the home page and waits until the service worker controls it. */
+async function controlledPage(): Promise<Page> {
+  const context = await site.context();
+  const page = await context.newPage();
+  await page.goto(site.url);
+  await page.evaluate(async () => {
+    await navigator.serviceWorker.ready;
+    if (!navigator.serviceWorker.controller) {
+      await new Promise((resolve) => navigator.serviceWorker.addEventListener('controllerchange', resolve, { once: true }));
+    }
+  });
+  return page;
+}
+
+describe('offline reading under a base path', () => {
+  test('visited pages and searches over fetched search files work with no network', async () => {
+    const page = await controlledPage();
+    await page.goto(`${site.url}xxgk/${NOTICES[5]}/`);
+    await page.goto(`${site.url}sousuo/?q=${encodeURIComponent('政务公开')}`);
+    await searchSettled(page);
+    assert.deepEqual(await resultTitles(page), ['關於加強政務公開工作的通知']);
+
+    await page.context().setOffline(true);
+    await page.goto(`${site.url}xxgk/${NOTICES[5]}/`);
+    assert.equal(await page.textContent('h1'), '关于做好2024年春耕生产工作的通知');
+    await page.goto(`${site.url}mulu/`);
+    assert.equal(await page.locator('table.catalogue tbody tr').count(), 8, 'the 目录 is part of the shell');
+    await page.goto(`${site.url}sousuo/?q=${encodeURIComponent('政務公開')}`);
+    await searchSettled(page);
+    assert.deepEqual(await resultTitles(page), ['關於加強政務公開工作的通知'], 'a new search runs offline');
+
+    await page.goto(`${site.url}xxgk/${NOTICES[0]}/`);
+    assert.equal(await page.textContent('h1'), '离线阅读', 'an unvisited page falls back to the offline page');
+    assert.ok(await page.locator('#offline-hint').isVisible());
+    const listed = await page.$$eval('#offline-list a', (links) => links.map((a) => a.textContent));
+    assert.deepEqual(listed, ['关于做好2024年春耕生产工作的通知']);
+    await page.context().close();
+  });
+
+  test('离线保存 shows the size, then makes every notice and every search work offline', async () => {
+    const page = await controlledPage();
+    await page.goto(`${site.url}zhinan/`);
+    const panel = page.locator('[data-save-offline]');
+    await panel.locator('[data-start]:not([disabled])').waitFor();
+    assert.match((await panel.locator('[data-summary]').textContent()) ?? '', /共 8 篇信息及搜索索引，约 \d+ KB。/);
+    await panel.locator('[data-start]').click();
+    await page.waitForFunction(() => document.querySelector('[data-save-offline] [data-status]')?.textContent?.startsWith('已全部保存'));
+    assert.equal(await panel.locator('progress').getAttribute('max'), String(await panel.locator('progress').evaluate((p: HTMLProgressElement) => p.value)));
+
+    await page.context().setOffline(true);
+    for (const slug of NOTICES) {
+      await page.goto(`${site.url}xxgk/${slug}/`);
+      assert.notEqual(await page.textContent('h1'), '离线阅读', slug);
+      assert.ok(await page.locator('table.notice-meta').count(), slug);
+    }
+    await page.goto(`${site.url}sousuo/?q=${encodeURIComponent('征兵')}`);
+    await searchSettled(page);
+    assert.deepEqual(await resultTitles(page), ['测试镇2024年征兵工作通告']);
+    await page.goto(`${site.url}lixian/`);
+    await page.waitForFunction(() => document.querySelectorAll('#offline-list a').length > 0);
+    assert.equal(await page.locator('#offline-list a').count(), 8);
+    await page.context().close();
+  });
+
+  test('the service worker caches only this build, under the base path', async () => {
+    const page = await controlledPage();
+    const { names, scope } = await page.evaluate(async () => ({
+      names: await caches.keys(),
+      scope: (await navigator.serviceWorker.ready).scope,
+    }));
+    const version = await page.getAttribute('html', 'data-build');
+    assert.ok(version && version !== 'dev');
+    assert.ok(names.length > 0 && names.every((n) => n.startsWith(`gongkai-${version}-`)), names.join());
+    assert.match(scope, /\/gk\/$/);
+    await page.context().close();
+  });
+
+  test('Pagefind’s cache-busting query does not defeat the cache', async () => {
+    const page = await controlledPage();
+    await page.goto(`${site.url}sousuo/?q=${encodeURIComponent('春耕')}`);
+    await searchSettled(page);
+    const version = await page.getAttribute('html', 'data-build');
+    const entryRequests = site.requests.filter((u) => u.includes('pagefind-entry.json'));
+    assert.ok(entryRequests.length > 0);
+    assert.ok(entryRequests.some((u) => u.endsWith(`?ts=${version}`)), 'the page asks for it tagged with the build');
+    for (const url of entryRequests) assert.ok(!url.includes('?') || url.endsWith(`?ts=${version}`), `tagged with the build, not the clock: ${url}`);
+    await page.context().close();
+  });
+
+  test('no console errors', () => {
+    assert.deepEqual(site.consoleErrors.filter((e) => !e.includes('net::ERR_INTERNET_DISCONNECTED')), []);
+  });
+});
