@@ -7,7 +7,7 @@
  * - Activate: delete every cache of other builds, so versions never mix.
  */
 /// <reference lib="webworker" />
-declare const self: ServiceWorkerGlobalScope;
+const worker = self as unknown as ServiceWorkerGlobalScope;
 /** Written in front of this file by the build (scripts/lib/offline-files.ts). */
 declare const BUILD: {
   version: string;
@@ -22,32 +22,32 @@ const CACHES = BUILD.caches;
 /** On a slow rural network, wait this long for a page before showing the saved copy. */
 const NETWORK_PATIENCE_MS = 6000;
 
-self.addEventListener('install', (event) => {
+worker.addEventListener('install', (event) => {
   event.waitUntil(
     (async () => {
       const cache = await caches.open(CACHES.shell);
       await cache.addAll(BUILD.shell.map((url) => new Request(url, { cache: 'reload' })));
-      await self.skipWaiting();
+      await worker.skipWaiting();
     })(),
   );
 });
 
-self.addEventListener('activate', (event) => {
+worker.addEventListener('activate', (event) => {
   event.waitUntil(
     (async () => {
       const mine = `${PREFIX}${BUILD.version}-`;
       for (const name of await caches.keys()) {
         if (name.startsWith(PREFIX) && !name.startsWith(mine)) await caches.delete(name);
       }
-      await self.clients.claim();
+      await worker.clients.claim();
     })(),
   );
 });
 
-self.addEventListener('fetch', (event) => {
+worker.addEventListener('fetch', (event) => {
   const request = event.request;
   const url = new URL(request.url);
-  if (request.method !== 'GET' || url.origin !== self.location.origin || !url.pathname.startsWith(BUILD.base)) return;
+  if (request.method !== 'GET' || url.origin !== worker.location.origin || !url.pathname.startsWith(BUILD.base)) return;
   const path = url.pathname.slice(BUILD.base.length);
   if (path.startsWith('pagefind/') || path.startsWith('_assets/')) {
     event.respondWith(cacheFirst(request, path.startsWith('pagefind/')));
