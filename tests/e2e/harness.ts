@@ -24,13 +24,17 @@ export interface Site {
   requests: string[];
 }
 
-/** Builds `fixtureName` under `base` before the tests of the calling file, and cleans up after. */
+/**
+ * Builds a content folder (a fixture name, or an absolute path) under `base` before the tests
+ * of the calling file, and cleans up after.
+ */
 export function useSite(fixtureName = 'office', base = '/'): Site {
   const site = { consoleErrors: [], requests: [] } as unknown as Site;
   let close: (() => Promise<void>) | undefined;
   before(async () => {
     site.out = join(tempDir('e2e'), 'dist');
-    const built = runScript('build', ['--content', fixture(fixtureName), '--out', site.out, '--base', base]);
+    const content = fixtureName.startsWith('/') ? fixtureName : fixture(fixtureName);
+    const built = runScript('build', ['--content', content, '--out', site.out, '--base', base]);
     assert.equal(built.status, 0, built.stderr);
     const server = await listenOnLoopback(site.out, base, 0);
     close = server.close;
