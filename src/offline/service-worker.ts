@@ -60,21 +60,24 @@ worker.addEventListener('fetch', (event) => {
 
 async function fromCaches(request: Request | string, ignoreSearch = false): Promise<Response | undefined> {
   for (const name of [CACHES.saved, CACHES.pages, CACHES.shell]) {
-    const cache = await caches.open(name);
-    const hit = await cache.match(request, { ignoreSearch });
+    // caches.open would create a missing cache: after a newer build deleted ours, it must stay gone.
+    if (!(await caches.has(name))) continue;
+    const hit = await (await caches.open(name)).match(request, { ignoreSearch });
     if (hit) return hit;
   }
   return undefined;
+}
+
+/** Keeps a copy for offline use, unless a newer build has taken over (our shell is gone). */
+async function keep(request: Request | string, response: Response): Promise<void> {
+  if (await caches.has(CACHES.shell)) await (await caches.open(CACHES.pages)).put(request, response);
 }
 
 async function cacheFirst(request: Request, ignoreSearch: boolean): Promise<Response> {
   const cached = await fromCaches(request, ignoreSearch);
   if (cached) return cached;
   const response = await fetch(request);
-  if (response.ok) {
-    const key = ignoreSearch ? request.url.split('?')[0]! : request;
-    await (await caches.open(CACHES.pages)).put(key, response.clone());
-  }
+  if (response.ok) await keep(ignoreSearch ? request.url.split('?')[0]! : request, response.clone());
   return response;
 }
 
@@ -83,7 +86,7 @@ async function networkFirst(request: Request): Promise<Response> {
   const ignoreSearch = new URL(request.url).search !== '';
   const cached = fromCaches(request, ignoreSearch);
   const network = fetch(request).then(async (response) => {
-    if (response.ok && response.type === 'basic') await (await caches.open(CACHES.pages)).put(request, response.clone());
+    if (response.ok && response.type === 'basic') await keep(request, response.clone());
     return response;
   });
   try {

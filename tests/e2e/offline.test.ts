@@ -2,6 +2,7 @@ import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
 import { resultTitles, searchSettled, useSite } from './harness.ts';
+import { fixture, runScript } from '../build/helpers.ts';
 
 const site = useSite('office', '/gk/');
 const NOTICES = [
@@ -95,6 +96,28 @@ describe('offline reading under a base path', () => {
     assert.ok(entryRequests.length > 0);
     assert.ok(entryRequests.some((u) => u.endsWith(`?ts=${version}`)), 'the page asks for it tagged with the build');
     for (const url of entryRequests) assert.ok(!url.includes('?') || url.endsWith(`?ts=${version}`), `tagged with the build, not the clock: ${url}`);
+    await page.context().close();
+  });
+
+  test('a new build replaces the previous build’s caches', async () => {
+    const page = await controlledPage();
+    const before = await page.getAttribute('html', 'data-build');
+    await page.goto(`${site.url}xxgk/${NOTICES[1]}/`);
+    const rebuilt = runScript('build', ['--content', fixture('office'), '--out', site.out, '--base', '/gk/']);
+    assert.equal(rebuilt.status, 0, rebuilt.stderr);
+    await page.evaluate(async () => (await navigator.serviceWorker.ready).update());
+    // The new worker installs, activates and deletes the old build's caches.
+    const deadline = Date.now() + 15000;
+    let names: string[] = [];
+    do {
+      await page.waitForTimeout(200);
+      names = await page.evaluate(() => caches.keys());
+    } while ((names.length === 0 || names.some((n) => n.includes(before!))) && Date.now() < deadline);
+    await page.reload();
+    const after = await page.getAttribute('html', 'data-build');
+    assert.notEqual(after, before);
+    names = await page.evaluate(() => caches.keys());
+    assert.ok(names.length > 0 && names.every((n) => n.startsWith(`gongkai-${after}-`)), names.join());
     await page.context().close();
   });
 

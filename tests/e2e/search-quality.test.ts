@@ -41,3 +41,24 @@ describe('search quality with real phrases (example office)', () => {
     });
   }
 });
+
+describe('search paging (example office)', () => {
+  test('more than ten results are paged, and the page is in the URL', async () => {
+    const context = await site.context();
+    const page = await context.newPage();
+    await page.goto(`${site.url}sousuo/?q=${encodeURIComponent('通知')}&px=date`);
+    const status = await searchSettled(page);
+    const total = Number(/共找到 (\d+) 条/.exec(status)?.[1]);
+    assert.ok(total > 10, status);
+    const first = await resultTitles(page);
+    assert.equal(first.length, 10);
+    await page.getByRole('link', { name: '下一页' }).click();
+    await searchSettled(page);
+    assert.match(page.url(), /[?&]p=2/);
+    const second = await resultTitles(page);
+    assert.equal(second.length, Math.min(10, total - 10));
+    assert.deepEqual(first.filter((t) => second.includes(t)), [], 'no result on both pages');
+    assert.equal(await page.getAttribute('#search-results', 'start'), '11');
+    await context.close();
+  });
+});
