@@ -31,7 +31,7 @@ export function cacheNames(version: string) {
 /** Site files that make up the shell, relative to the site root, `/`-separated. */
 export function isShellFile(path: string): boolean {
   return (
-    ['index.html', 'mulu/index.html', 'zhinan/index.html', 'sousuo/index.html', 'lixian/index.html', '404.html', 'favicon.svg', OFFLINE_MANIFEST].includes(path) ||
+    ['index.html', 'mulu/index.html', 'zhinan/index.html', 'sousuo/index.html', 'lixian/index.html', '404.html', 'favicon.svg', 'reading-prefs.js', OFFLINE_MANIFEST].includes(path) ||
     path.startsWith('_assets/') ||
     /^pagefind\/(pagefind\.js|pagefind-worker\.js|pagefind-entry\.json|wasm\.[^/]+|[^/]+\.pf_meta|filter\/.*)$/.test(path)
   );

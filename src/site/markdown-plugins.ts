@@ -36,3 +36,18 @@ export function externalLinkNotice({ base, siteUrl }: { base: string; siteUrl?: 
     },
   });
 }
+
+/**
+ * Wide tables (工作任务 / 具体要求 / 落实单位 …) scroll sideways inside their own labelled region
+ * on a phone instead of squashing the text or widening the page.
+ */
+export const scrollableTables = defineMdastPlugin({
+  name: 'gongkai-scrollable-tables',
+  table(node, ctx) {
+    ctx.replaceNode(node, [
+      { raw: '<div class="table-scroll" role="region" tabindex="0" aria-label="表格（可左右滑动查看）">', mdxExpressions: false },
+      node,
+      { raw: '</div>', mdxExpressions: false },
+    ]);
+  },
+});

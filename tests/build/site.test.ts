@@ -76,6 +76,8 @@ describe('building the office fixture', () => {
     });
     assert.equal(text(html.querySelector('h1')), '关于做好2024年春耕生产工作的通知');
     assert.match(text(html.querySelector('.notice__summary')), /部署2024年春耕生产工作。/);
+    const withoutSummary = page(out, '/xxgk/114400001234567890-2024-00002/');
+    assert.equal(withoutSummary.querySelector('.notice__summary'), null, 'no 内容概述 box repeating the first sentence');
     assert.ok(html.querySelector('.prose table'), 'the body table is rendered');
     assert.deepEqual(html.querySelectorAll('.breadcrumb li').map(text), ['首页', '信息公开目录', '农业、林业、水利', '关于做好2024年春耕生产工作的通知']);
     assert.equal(html.querySelector('meta[name=ArticleTitle]')?.getAttribute('content'), '关于做好2024年春耕生产工作的通知');

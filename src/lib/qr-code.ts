@@ -1,0 +1,11 @@
+/**
+ * The "扫一扫在手机打开" QR code of a page: an inline SVG made at build time (no network, no
+ * image file), encoding the page's public URL.
+ */
+import QRCode from 'qrcode';
+
+export async function qrSvg(url: string): Promise<string> {
+  const svg = await QRCode.toString(url, { type: 'svg', errorCorrectionLevel: 'M', margin: 2, color: { dark: '#000000', light: '#ffffff' } });
+  // The caller's wrapper is the labelled image; the shapes inside are hidden from screen readers.
+  return svg.replace('<svg ', '<svg aria-hidden="true" focusable="false" ');
+}
