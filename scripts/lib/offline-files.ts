@@ -19,16 +19,17 @@ export async function writeOfflineFiles(siteDir: string, notices: readonly Notic
   // The manifest is part of the shell: list it before it exists.
   const files = [...(await listFiles(siteDir)), { path: OFFLINE_MANIFEST, bytes: 0 }];
   const size = new Map(files.map((f) => [f.path, f.bytes]));
+  // (OFFLINE_MANIFEST is listed with 0 bytes: it is always in the shell.)
   const manifest: OfflineManifest = {
     version,
-    shell: files.filter((f) => isShellFile(f.path)).map((f) => fileUrl(base, f.path)),
+    shell: files.filter((f) => isShellFile(f.path, f.bytes)).map((f) => fileUrl(base, f.path)),
     notices: notices.map((n) => ({
       url: withBase(base, paths.notice(n.indexNumber)),
       title: n.title,
       date: n.publishedOn,
       bytes: size.get(`xxgk/${indexNumberSlug(n.indexNumber)}/index.html`) ?? 0,
     })),
-    search: files.filter((f) => f.path.startsWith('pagefind/') && !isShellFile(f.path)).map((f) => ({ url: fileUrl(base, f.path), bytes: f.bytes })),
+    search: files.filter((f) => f.path.startsWith('pagefind/') && !isShellFile(f.path, f.bytes)).map((f) => ({ url: fileUrl(base, f.path), bytes: f.bytes })),
   };
   await writeFile(join(siteDir, OFFLINE_MANIFEST), JSON.stringify(manifest));
   const build = { version, base, shell: manifest.shell, caches: cacheNames(version) };

@@ -28,11 +28,17 @@ export function cacheNames(version: string) {
   return { shell: `gongkai-${version}-shell`, pages: `gongkai-${version}-pages`, saved: `gongkai-${version}-saved` };
 }
 
+/**
+ * Scripts larger than this are loaded on demand (the 繁體 converter, ~1 MB) and cached when first
+ * used, not downloaded by every visitor's service worker.
+ */
+export const SHELL_ASSET_LIMIT = 512 * 1024;
+
 /** Site files that make up the shell, relative to the site root, `/`-separated. */
-export function isShellFile(path: string): boolean {
+export function isShellFile(path: string, bytes: number): boolean {
   return (
     ['index.html', 'mulu/index.html', 'zhinan/index.html', 'sousuo/index.html', 'lixian/index.html', '404.html', 'favicon.svg', 'reading-prefs.js', OFFLINE_MANIFEST].includes(path) ||
-    path.startsWith('_assets/') ||
+    (path.startsWith('_assets/') && bytes <= SHELL_ASSET_LIMIT) ||
     /^pagefind\/(pagefind\.js|pagefind-worker\.js|pagefind-entry\.json|wasm\.[^/]+|[^/]+\.pf_meta|filter\/.*)$/.test(path)
   );
 }
