@@ -125,7 +125,16 @@ export function parseSiteYaml(bytes: Uint8Array): { site?: SiteConfig; problems:
   problems.push(...yamlProblems);
   if (!fields) return { problems };
   const parsed = SiteConfigSchema.safeParse(fields.data);
-  if (parsed.success) return { site: parsed.data, problems };
+  if (parsed.success) {
+    if (!parsed.data.url) {
+      problems.push({
+        file: SITE_FILE, line: 1, field: '网址', severity: 'warning', kind: 'missing-site-url',
+        message: '没有填写网站的公开网址：sitemap.xml 将为空，RSS 和开放数据中只有相对链接，也不生成二维码',
+        fix: '在 site.yaml 中加上 网址: https://（网站的完整网址）/',
+      });
+    }
+    return { site: parsed.data, problems };
+  }
   problems.push(...schemaProblems(parsed.error, SITE_FILE, fields.lineOf, SITE_KEYS).map((p) => ({ ...p, line: p.line ?? 1 })));
   return { problems };
 }

@@ -12,6 +12,16 @@ import { nearestCategory, type Taxonomy } from './taxonomy.ts';
 import { issue } from './schema-problems.ts';
 
 export const VALIDITIES = ['有效', '失效', '废止'] as const;
+
+/**
+ * 体裁 that make a document a 行政规范性文件 when the notice does not say (规范性文件: 是/否).
+ * Used for the 年度报告 figures (本年制发件数, 本年废止件数, 现行有效件数).
+ */
+export const NORMATIVE_GENRES = ['办法', '规定', '细则', '规则', '规范'] as const;
+
+export function isNormativeGenre(genre: string | undefined): boolean {
+  return genre !== undefined && NORMATIVE_GENRES.some((g) => genre.endsWith(g));
+}
 export type Validity = (typeof VALIDITIES)[number];
 
 export interface Attachment {
@@ -106,6 +116,12 @@ export function noticeSchema({ taxonomy, defaultPublisher }: NoticeSchemaOptions
       废止日期: optional(date('废止日期')),
       /** 索引号 of the document this 解读 interprets. */
       解读: optional(indexNumber('解读')),
+      /** 是 / 否: whether this is a 行政规范性文件; by default decided from the 体裁. */
+      规范性文件: optional(
+        text('规范性文件').superRefine((value, ctx) => {
+          if (value !== '是' && value !== '否') issue(ctx, `“${value}”不是规范性文件的取值`, { kind: 'bad-normative', fix: '规范性文件只能填 是 或 否（不填时按体裁判断）' });
+        }),
+      ),
       附件: optional(
         z.array(z.strictObject({ 名称: text('附件名称'), 文件: text('附件文件') }), { error: '附件应为列表，每项含“名称”和“文件”' }),
       ),
@@ -129,6 +145,7 @@ export function noticeSchema({ taxonomy, defaultPublisher }: NoticeSchemaOptions
       validity: raw.有效性 as Validity | undefined,
       repealedOn: raw.废止日期,
       interprets: raw.解读,
+      normative: raw.规范性文件 === undefined ? isNormativeGenre(raw.体裁) : raw.规范性文件 === '是',
       attachments: (raw.附件 ?? []).map((a): Attachment => ({ name: a.名称, file: a.文件 })),
     }));
 }
@@ -136,5 +153,5 @@ export function noticeSchema({ taxonomy, defaultPublisher }: NoticeSchemaOptions
 export type NoticeMeta = z.output<ReturnType<typeof noticeSchema>>;
 
 export const NOTICE_KEYS = [
-  '标题', '索引号', '文号', '分类', '发布日期', '成文日期', '摘要', '发布机构', '主题词', '体裁', '有效性', '废止日期', '解读', '附件',
+  '标题', '索引号', '文号', '分类', '发布日期', '成文日期', '摘要', '发布机构', '主题词', '体裁', '有效性', '废止日期', '解读', '规范性文件', '附件',
 ] as const;

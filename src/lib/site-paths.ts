@@ -24,6 +24,12 @@ export const paths = {
   /** The 外链提示 page of a link to another site. */
   externalLink: (code: string) => `/waibu/${code}/`,
   offline: '/lixian/',
+  /** Figures for the 政府信息公开工作年度报告. */
+  annualFigures: '/nianbao/',
+  feed: '/rss.xml',
+  catalogueJson: '/data/catalogue.json',
+  catalogueCsv: '/data/catalogue.csv',
+  annualFiguresCsv: '/data/nianbao.csv',
   attachment: (file: string) => `/attachments/${file.split('/').map(encodeURIComponent).join('/')}`,
   catalogueByCategory: catalogueSlice('category'),
   catalogueByYear: catalogueSlice('year'),

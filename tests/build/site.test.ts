@@ -174,6 +174,31 @@ describe('building the office fixture', () => {
   });
 });
 
+describe('open data, feeds and 年度报告 figures', () => {
+  let out = '';
+  before(() => {
+    out = join(tempDir('data'), 'dist');
+    const result = runScript('build', ['--content', fixture('office'), '--out', out, '--base', '/gk/']);
+    assert.equal(result.status, 0, result.stderr + result.stdout);
+  });
+  test('are written at their contract URLs', () => {
+    for (const file of ['rss.xml', 'sitemap.xml', 'data/catalogue.json', 'data/catalogue.csv', 'data/nianbao.csv', 'nianbao/index.html']) {
+      assert.ok(existsSync(join(out, file)), file);
+    }
+    const json = JSON.parse(readFileSync(join(out, 'data/catalogue.json'), 'utf8'));
+    assert.equal(json.信息.length, 8);
+    assert.ok(readFileSync(join(out, 'data/catalogue.csv'), 'utf8').startsWith('\uFEFF标题,索引号'));
+    assert.match(readFileSync(join(out, 'sitemap.xml'), 'utf8'), /<loc>https:\/\/test\.example\.gov\.cn\/xxgk\/114400001234567890-2024-00001\/<\/loc><lastmod>2024-03-01<\/lastmod>/);
+  });
+  test('the 年度报告 page shows the 规范性文件 figures per year', () => {
+    const html = page(out, '/nianbao/');
+    const figures = (year: number) => html.querySelector(`#year-${year}`)!.parentNode.querySelectorAll('.annual__normative td').map(text);
+    assert.deepEqual(figures(2023), ['1', '1', '1']);
+    assert.deepEqual(figures(2021), ['1', '0', '1']);
+    assert.deepEqual(figures(2024), ['0', '0', '1']);
+  });
+});
+
 describe('building under a sub-path (--base /gk/)', () => {
   let out = '';
   before(() => {
