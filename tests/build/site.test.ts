@@ -192,7 +192,7 @@ describe('open data, feeds and 年度报告 figures', () => {
   });
   test('the 年度报告 page shows the 规范性文件 figures per year', () => {
     const html = page(out, '/nianbao/');
-    const figures = (year: number) => html.querySelector(`#year-${year}`)!.parentNode.querySelectorAll('.annual__normative td').map(text);
+    const figures = (year: number) => html.querySelector(`#year-${year}`)!.parentNode!.querySelectorAll('.annual__normative td').map(text);
     assert.deepEqual(figures(2023), ['1', '1', '1']);
     assert.deepEqual(figures(2021), ['1', '0', '1']);
     assert.deepEqual(figures(2024), ['0', '0', '1']);

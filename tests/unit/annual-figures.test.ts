@@ -6,7 +6,7 @@ import { parseCsv } from '../../src/lib/csv.ts';
 import type { CalendarDate } from '../../src/lib/calendar-date.ts';
 
 const d = (s: string) => s as CalendarDate;
-const notice = (fields: Partial<AnnualInput> & { publishedOn: string }): AnnualInput => ({
+const notice = (fields: Omit<Partial<AnnualInput>, 'publishedOn'> & { publishedOn: string }): AnnualInput => ({
   category: '综合政务', normative: false, ...fields, publishedOn: d(fields.publishedOn),
 });
 
