@@ -27,8 +27,9 @@ const TYPES: Record<string, string> = {
   '.xlsx': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
 };
 
-export function createStaticServer(root: string, base = '/'): Server {
+export function createStaticServer(root: string, base = '/', headers: Record<string, string> = {}): Server {
   return createServer((request, response) => {
+    for (const [name, value] of Object.entries(headers)) response.setHeader(name, value);
     const url = new URL(request.url ?? '/', 'http://localhost');
     let pathname: string;
     try {
@@ -73,11 +74,16 @@ function redirect(response: import('node:http').ServerResponse, location: string
 }
 
 /** Listen on the IPv4 and IPv6 loopback addresses; resolves with the bound servers. */
-export async function listenOnLoopback(root: string, base: string, port: number): Promise<{ urls: string[]; close: () => Promise<void> }> {
+export async function listenOnLoopback(
+  root: string,
+  base: string,
+  port: number,
+  headers: Record<string, string> = {},
+): Promise<{ urls: string[]; close: () => Promise<void> }> {
   const servers: Server[] = [];
   const urls: string[] = [];
   for (const host of ['127.0.0.1', '::1']) {
-    const server = createStaticServer(root, base);
+    const server = createStaticServer(root, base, headers);
     const bound = await new Promise<number | undefined>((resolve) => {
       server.once('error', () => resolve(undefined));
       server.listen(port, host, () => {

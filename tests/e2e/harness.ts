@@ -28,7 +28,7 @@ export interface Site {
  * Builds a content folder (a fixture name, or an absolute path) under `base` before the tests
  * of the calling file, and cleans up after.
  */
-export function useSite(fixtureName = 'office', base = '/'): Site {
+export function useSite(fixtureName = 'office', base = '/', headers: Record<string, string> = {}): Site {
   const site = { consoleErrors: [], requests: [] } as unknown as Site;
   let close: (() => Promise<void>) | undefined;
   before(async () => {
@@ -36,7 +36,7 @@ export function useSite(fixtureName = 'office', base = '/'): Site {
     const content = fixtureName.startsWith('/') ? fixtureName : fixture(fixtureName);
     const built = runScript('build', ['--content', content, '--out', site.out, '--base', base]);
     assert.equal(built.status, 0, built.stderr);
-    const server = await listenOnLoopback(site.out, base, 0);
+    const server = await listenOnLoopback(site.out, base, 0, headers);
     close = server.close;
     site.urls = server.urls;
     site.url = server.urls.find((u) => u.includes('[::1]')) ?? server.urls[0]!;
