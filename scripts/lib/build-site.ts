@@ -21,10 +21,20 @@ export type BuildResult =
 
 const PROJECT_ROOT = resolve(import.meta.dirname, '../..');
 
+/** Progress lines the build prints; `npm run bench` reads them to time each stage. */
+export const STAGE_MARK = '▸ ';
+export const STAGES = {
+  check: '检查内容……',
+  astro: '生成页面……',
+  search: '建立搜索索引……',
+  offline: '生成离线文件……',
+} as const;
+
 export async function buildSite(options: SiteOptions, log: (line: string) => void = console.log): Promise<BuildResult> {
   const unsafe = unsafeOutReason(options);
   if (unsafe) return { ok: false, problems: [], error: unsafe };
 
+  log(`${STAGE_MARK}${STAGES.check}`);
   const report = await loadContent(options.content);
   if (!report.content) return { ok: false, problems: report.problems };
   log(`内容检查通过：${report.content.notices.length} 篇公文。`);
@@ -33,9 +43,12 @@ export async function buildSite(options: SiteOptions, log: (line: string) => voi
   await rm(staging, { recursive: true, force: true });
   try {
     const version = buildVersion();
+    log(`${STAGE_MARK}${STAGES.astro}`);
     await runAstro(options, staging, version);
     await assertNoForeignAssets(staging, report.content.site.url);
+    log(`${STAGE_MARK}${STAGES.search}`);
     await writeSearchIndex(report.content.notices, staging, options.base);
+    log(`${STAGE_MARK}${STAGES.offline}`);
     await writeOfflineFiles(staging, report.content.notices, options.base, version);
     const attachments = join(options.content, 'attachments');
     if (existsSync(attachments)) await cp(attachments, join(staging, 'attachments'), { recursive: true });

@@ -1,0 +1,139 @@
+/**
+ * npm run bench [-- --notices N] [--query "两个 词"] [--keep]
+ * Generates N synthetic notices, runs the real build (`scripts/build.ts`) and prints: wall time
+ * and peak resident memory per stage, output sizes, notice page sizes, the bytes a browser
+ * fetches for the first results of a two-word query, and a rebuild after editing one notice.
+ */
+import { spawn } from 'node:child_process';
+import { mkdtemp, readdir, readFile, rm, stat, appendFile } from 'node:fs/promises';
+import { tmpdir, cpus, totalmem } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { gzipSync } from 'node:zlib';
+import { chromium } from 'playwright-core';
+import { writeSyntheticContent } from './lib/synthetic-notices.ts';
+import { treeRss } from './lib/process-memory.ts';
+import { STAGE_MARK, STAGES } from './lib/build-site.ts';
+import { listenOnLoopback } from './lib/static-server.ts';
+
+const { values } = parseArgs({
+  options: { notices: { type: 'string', default: '1000' }, query: { type: 'string', default: '安全生产 检查' }, keep: { type: 'boolean' } },
+});
+const count = Number(values.notices);
+const ROOT = new URL('..', import.meta.url).pathname;
+const MB = 1024 * 1024;
+const fmtMB = (b: number) => `${(b / MB).toFixed(0)} MB`;
+const fmtKB = (b: number) => `${(b / 1024).toFixed(1)} KB`;
+const fmtS = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
+
+interface StageRun {
+  name: string;
+  ms: number;
+  peak: number;
+}
+
+/** Runs the build CLI, timing each stage it announces and sampling its memory tree. */
+async function timedBuild(content: string, out: string): Promise<{ total: number; stages: StageRun[] }> {
+  const labels = new Map(Object.entries(STAGES).map(([k, v]) => [v, k]));
+  const started = performance.now();
+  const child = spawn(process.execPath, [join(ROOT, 'scripts/build.ts'), '--content', content, '--out', out], { cwd: ROOT });
+  const stages: StageRun[] = [];
+  let current: StageRun | undefined;
+  let stageStart = started;
+  const close = (now: number) => {
+    if (current) current.ms = now - stageStart;
+  };
+  child.stdout.setEncoding('utf8').on('data', (chunk: string) => {
+    for (const line of chunk.split('\n')) {
+      if (!line.startsWith(STAGE_MARK)) continue;
+      const now = performance.now();
+      close(now);
+      current = { name: labels.get(line.slice(STAGE_MARK.length)) ?? line, ms: 0, peak: 0 };
+      stages.push(current);
+      stageStart = now;
+    }
+  });
+  let stderr = '';
+  child.stderr.setEncoding('utf8').on('data', (c: string) => (stderr += c));
+  const sampler = setInterval(() => {
+    if (current && child.pid) current.peak = Math.max(current.peak, treeRss(child.pid));
+  }, 50);
+  const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+  clearInterval(sampler);
+  const total = performance.now() - started;
+  close(performance.now());
+  if (code !== 0) throw new Error(`build failed (${code}):\n${stderr.slice(-3000)}`);
+  return { total, stages };
+}
+
+async function filesUnder(dir: string): Promise<{ path: string; bytes: number }[]> {
+  const entries = await readdir(dir, { recursive: true, withFileTypes: true });
+  return Promise.all(entries.filter((e) => e.isFile()).map(async (e) => ({ path: join(e.parentPath, e.name), bytes: (await stat(join(e.parentPath, e.name))).size })));
+}
+
+/** Bytes a fresh browser fetches for the search page and the first page of results. */
+async function searchTransfer(out: string, query: string) {
+  const server = await listenOnLoopback(out, '/', 0);
+  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'] });
+  const page = await (await browser.newContext({ serviceWorkers: 'block' })).newPage();
+  const fetched: string[] = [];
+  page.on('requestfinished', (r) => fetched.push(new URL(r.url()).pathname));
+  await page.goto(`${server.urls[0]}sousuo/?q=${encodeURIComponent(query)}`);
+  await page.waitForFunction(() => {
+    const s = document.getElementById('search-status')?.textContent ?? '';
+    return s !== '' && !s.includes('正在搜索');
+  }, null, { timeout: 60000 });
+  const status = await page.textContent('#search-status');
+  await browser.close();
+  await server.close();
+  let raw = 0;
+  let gz = 0;
+  let searchRaw = 0;
+  let searchGz = 0;
+  for (const path of fetched) {
+    const file = join(out, decodeURIComponent(path), path.endsWith('/') ? 'index.html' : '');
+    const bytes = await readFile(file).catch(() => undefined);
+    if (!bytes) continue;
+    const zipped = gzipSync(bytes).length;
+    raw += bytes.length;
+    gz += zipped;
+    if (path.includes('/pagefind/')) (searchRaw += bytes.length), (searchGz += zipped);
+  }
+  return { status, requests: fetched.length, raw, gz, searchRaw, searchGz };
+}
+
+const work = await mkdtemp(join(tmpdir(), 'gongkai-bench-'));
+const content = join(work, 'content');
+const out = join(work, 'dist');
+console.log(`gongkai bench: ${count} notices; ${cpus().length} cores (${cpus()[0]?.model}), ${fmtMB(totalmem())} RAM, Node ${process.version}`);
+let t = performance.now();
+await writeSyntheticContent(content, count, join(ROOT, 'content'));
+console.log(`generated content in ${fmtS(performance.now() - t)} (${work})\n`);
+
+const full = await timedBuild(content, out);
+console.log('Full build');
+for (const s of full.stages) console.log(`  ${s.name.padEnd(8)} ${fmtS(s.ms).padStart(8)}   peak RSS ${fmtMB(s.peak).padStart(8)}`);
+console.log(`  ${'total'.padEnd(8)} ${fmtS(full.total).padStart(8)}   (wall, including Node start-up)`);
+
+const files = await filesUnder(out);
+const pagefind = files.filter((f) => f.path.includes('/pagefind/'));
+const pages = files.filter((f) => /\/xxgk\/[^/]+\/index\.html$/.test(f.path));
+const sizes = await Promise.all(pages.map(async (f) => ({ raw: f.bytes, gz: gzipSync(await readFile(f.path)).length })));
+sizes.sort((a, b) => a.gz - b.gz);
+const median = sizes[Math.floor(sizes.length / 2)]!;
+const largest = sizes.reduce((a, b) => (b.raw > a.raw ? b : a));
+console.log('\nOutput');
+console.log(`  files ${files.length}, total ${fmtMB(files.reduce((s, f) => s + f.bytes, 0))}, pagefind/ ${fmtMB(pagefind.reduce((s, f) => s + f.bytes, 0))} in ${pagefind.length} files`);
+console.log(`  notice page median ${fmtKB(median.raw)} (${fmtKB(median.gz)} gzip), largest ${fmtKB(largest.raw)} (${fmtKB(largest.gz)} gzip)`);
+
+const search = await searchTransfer(out, String(values.query));
+console.log(`\nSearch “${values.query}”: ${search.status}`);
+console.log(`  first results: ${search.requests} requests, ${fmtKB(search.raw)} (${fmtKB(search.gz)} gzip) in all; search files ${fmtKB(search.searchRaw)} (${fmtKB(search.searchGz)} gzip)`);
+
+const edited = pages.length ? join(content, 'notices', (await readdir(join(content, 'notices')))[0]!) : '';
+const firstFile = (await readdir(edited)).find((f) => f.endsWith('.md'))!;
+await appendFile(join(edited, firstFile), '\n本通知内容已于近日更新。\n');
+const rebuild = await timedBuild(content, out);
+console.log(`\nRebuild after editing one notice: ${fmtS(rebuild.total)} (${rebuild.stages.map((s) => `${s.name} ${fmtS(s.ms)}`).join(', ')}); peak RSS ${fmtMB(Math.max(...rebuild.stages.map((s) => s.peak)))}`);
+
+if (!values.keep) await rm(work, { recursive: true, force: true });
