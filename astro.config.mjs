@@ -5,7 +5,7 @@ import mdx from '@astrojs/mdx';
 import { satteri } from '@astrojs/markdown-satteri';
 import { readFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { cjkStrong, externalLinkNotice, scrollableTables } from './src/site/markdown-plugins.ts';
+import { cjkStrong, externalLinkNotice, scrollableTables, siteLinks } from './src/site/markdown-plugins.ts';
 import { parseSiteYaml } from './src/lib/content-check.ts';
 import { contentDir } from './src/site/content-dir.ts';
 
@@ -18,7 +18,7 @@ export default defineConfig({
   outDir: process.env.GONGKAI_OUT || './dist',
   trailingSlash: 'always',
   build: { format: 'directory', assets: '_assets' },
-  markdown: { processor: satteri({ mdastPlugins: [cjkStrong, scrollableTables, externalLinkNotice({ base, siteUrl })] }) },
+  markdown: { processor: satteri({ mdastPlugins: [cjkStrong, scrollableTables, siteLinks({ base }), externalLinkNotice({ base, siteUrl })] }) },
   integrations: [mdx()],
   devToolbar: { enabled: false },
   // Pages are read on slow networks: no prefetching, no client router.

@@ -34,7 +34,7 @@ interface StageRun {
 
 /** Runs the build CLI, timing each stage it announces and sampling its memory tree. */
 async function timedBuild(content: string, out: string): Promise<{ total: number; stages: StageRun[] }> {
-  const labels = new Map(Object.entries(STAGES).map(([k, v]) => [v, k]));
+  const labels = new Map<string, string>(Object.entries(STAGES).map(([k, v]) => [v, k]));
   const started = performance.now();
   const child = spawn(process.execPath, [join(ROOT, 'scripts/build.ts'), '--content', content, '--out', out], { cwd: ROOT });
   const stages: StageRun[] = [];

@@ -7,6 +7,7 @@ import { parseSiteOptions } from './lib/options.ts';
 import { printProblems } from './lib/report.ts';
 import { fixContentFolder } from './lib/fix-content.ts';
 import { loadContent } from '../src/lib/content-folder.ts';
+import { personalInfoExceptionLines } from '../src/lib/personal-info.ts';
 
 const { site, values } = parseSiteOptions(process.argv.slice(2), { fix: { type: 'boolean' } });
 if (values.fix) {
@@ -15,6 +16,7 @@ if (values.fix) {
 const report = await loadContent(site.content);
 printProblems(report.problems);
 if (report.content) {
+  for (const line of personalInfoExceptionLines(report.content.notices)) console.log(line);
   console.log(`检查通过：${report.content.notices.length} 篇公文${report.problems.length ? '（有警告，见上）' : '，没有发现问题'}。`);
 } else {
   process.exit(1);

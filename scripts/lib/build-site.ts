@@ -8,12 +8,15 @@ import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { dirname, join, relative, resolve, isAbsolute, basename } from 'node:path';
 import { loadContent } from '../../src/lib/content-folder.ts';
+import { personalInfoExceptionLines } from '../../src/lib/personal-info.ts';
 import type { Content } from '../../src/lib/content-check.ts';
 import type { Problem } from '../../src/lib/problems.ts';
 import type { SiteOptions } from './options.ts';
 import { writeSearchIndex } from './search-index.ts';
 import { assertNoForeignAssets } from './asset-scan.ts';
 import { writeOfflineFiles } from './offline-files.ts';
+import { handOverCheckedContent } from '../../src/site/checked-content.ts';
+import { prepareSiteContent } from '../../src/site/site-content.ts';
 
 export type BuildResult =
   | { ok: true; content: Content; problems: Problem[] }
@@ -25,8 +28,8 @@ const PROJECT_ROOT = resolve(import.meta.dirname, '../..');
 export const STAGE_MARK = '▸ ';
 export const STAGES = {
   check: '检查内容……',
-  astro: '生成页面……',
-  search: '建立搜索索引……',
+  astro: '生成页面，同时建立搜索索引……',
+  search: '完成搜索索引……',
   offline: '生成离线文件……',
 } as const;
 
@@ -38,23 +41,34 @@ export async function buildSite(options: SiteOptions, log: (line: string) => voi
   const report = await loadContent(options.content);
   if (!report.content) return { ok: false, problems: report.problems };
   log(`内容检查通过：${report.content.notices.length} 篇公文。`);
+  for (const line of personalInfoExceptionLines(report.content.notices)) log(line);
 
   const staging = join(dirname(options.out), `.${basename(options.out)}.building-${process.pid}`);
   await rm(staging, { recursive: true, force: true });
+  // The search index is made from the checked notices, not from Astro's pages, so Pagefind
+  // (a separate process) indexes on the second core while Astro makes the pages on the first.
+  const searchDir = `${staging}.pagefind`;
+  let search: Promise<void> | undefined;
   try {
     const version = buildVersion();
     log(`${STAGE_MARK}${STAGES.astro}`);
+    search = writeSearchIndex(report.content.notices, searchDir, options.base);
+    search.catch(() => {}); // awaited below; until then a failure must not end the process
+    handOverCheckedContent(options.content, prepareSiteContent(report.content));
     await runAstro(options, staging, version);
     await assertNoForeignAssets(staging, report.content.site.url);
     log(`${STAGE_MARK}${STAGES.search}`);
-    await writeSearchIndex(report.content.notices, staging, options.base);
+    await search;
+    await rename(searchDir, join(staging, 'pagefind'));
     log(`${STAGE_MARK}${STAGES.offline}`);
     await writeOfflineFiles(staging, report.content.notices, options.base, version);
     const attachments = join(options.content, 'attachments');
     if (existsSync(attachments)) await cp(attachments, join(staging, 'attachments'), { recursive: true });
     await swapInto(staging, options.out);
   } catch (error) {
+    await search?.catch(() => {});
     await rm(staging, { recursive: true, force: true });
+    await rm(searchDir, { recursive: true, force: true });
     const detail = error instanceof Error ? (process.env.GONGKAI_DEBUG ? error.stack ?? error.message : error.message) : String(error);
     return { ok: false, problems: report.problems, error: detail };
   }

@@ -1,28 +1,62 @@
 /**
- * The Pagefind step of the build: one custom record per notice (search-record.ts), written to
- * OUT/pagefind/. Custom records index exactly the text readers search, normalised to 简体,
- * without re-reading and re-parsing the built HTML.
+ * The Pagefind step of the build: one custom record per notice (search-record.ts). Custom
+ * records index exactly the text readers search, normalised to 简体, without re-reading and
+ * re-parsing the built HTML — so the index can be written while Astro is still making pages.
+ *
+ * The index is written in shards of whole years (src/lib/search-shards.ts), one Pagefind
+ * process at a time, so memory stays bounded however many notices a site has.
  */
 import * as pagefind from 'pagefind';
-import { rm } from 'node:fs/promises';
+import { mkdir, readdir, rename, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Notice } from '../../src/lib/content-check.ts';
 import { searchRecord, SEARCH_LANGUAGE } from '../../src/lib/search-record.ts';
+import { searchYear } from '../../src/lib/search-facets.ts';
+import { configuredShardSize, searchShards } from '../../src/lib/search-shards.ts';
 
-export async function writeSearchIndex(notices: readonly Notice[], siteDir: string, base: string): Promise<void> {
+/** Pagefind writes its own UI bundles too; the search page is ours, so they would be dead weight. */
+const UNUSED = ['pagefind-ui.js', 'pagefind-ui.css', 'pagefind-modular-ui.js', 'pagefind-modular-ui.css', 'pagefind-component-ui.js', 'pagefind-component-ui.css', 'pagefind-highlight.js'];
+/** A merged shard is read by the first shard's script and WebAssembly; its own copies are never fetched. */
+const SHARED = /^(pagefind\.js|pagefind-worker\.js|wasm\.[^/]+\.pagefind)$/;
+
+/**
+ * Writes the search index of `notices` into `dir` (which becomes OUT/pagefind/): shard 0 at
+ * the top, shard k in `k/`.
+ */
+export async function writeSearchIndex(notices: readonly Notice[], dir: string, base: string): Promise<void> {
+  const shards = searchShards(notices, searchYear, configuredShardSize(process.env));
+  await rm(dir, { recursive: true, force: true });
+  const written: string[] = [];
+  try {
+    for (const [k, shard] of shards.entries()) {
+      const shardOut = `${dir}.shard${k}`;
+      written.push(shardOut);
+      await writeShard(shard.items, shardOut, base);
+      if (k > 0) for (const file of await readdir(shardOut)) if (SHARED.test(file)) await rm(join(shardOut, file));
+    }
+    await rename(written[0]!, dir);
+    for (const [k, shardOut] of written.entries()) if (k > 0) await rename(shardOut, join(dir, String(k)));
+  } finally {
+    for (const shardOut of written) await rm(shardOut, { recursive: true, force: true });
+  }
+}
+
+/** One Pagefind process per shard: closing it returns the shard's memory before the next starts. */
+async function writeShard(notices: readonly Notice[], outputPath: string, base: string): Promise<void> {
   const { index, errors } = await pagefind.createIndex({ forceLanguage: SEARCH_LANGUAGE });
   if (!index) throw new Error(`无法启动搜索索引程序 Pagefind：${errors.join('；')}`);
   try {
-    for (const notice of notices) {
-      const added = await index.addCustomRecord(searchRecord(notice, base));
-      if (added.errors.length) throw new Error(`搜索索引出错（${notice.file}）：${added.errors.join('；')}`);
-    }
-    const written = await index.writeFiles({ outputPath: join(siteDir, 'pagefind') });
-    if (written.errors.length) throw new Error(`写入搜索索引出错：${written.errors.join('；')}`);
-    // Pagefind also writes its own UI bundles; the search page is ours, so they would only be dead weight.
-    for (const unused of ['pagefind-ui.js', 'pagefind-ui.css', 'pagefind-modular-ui.js', 'pagefind-modular-ui.css', 'pagefind-component-ui.js', 'pagefind-component-ui.css', 'pagefind-highlight.js']) {
-      await rm(join(siteDir, 'pagefind', unused), { force: true });
-    }
+    // Sent all at once: Pagefind reads them in order, without a round trip per notice.
+    await Promise.all(
+      notices.map(async (notice) => {
+        const added = await index.addCustomRecord(searchRecord(notice, base));
+        if (added.errors.length) throw new Error(`搜索索引出错（${notice.file}）：${added.errors.join('；')}`);
+      }),
+    );
+    await mkdir(outputPath, { recursive: true });
+    const result = await index.writeFiles({ outputPath });
+    if (result.errors.length) throw new Error(`写入搜索索引出错：${result.errors.join('；')}`);
+    for (const unused of UNUSED) await rm(join(outputPath, unused), { force: true });
   } finally {
     await pagefind.close();
   }

@@ -12,10 +12,13 @@ import { schemaProblems } from './schema-problems.ts';
 import { parseIndexNumber, indexNumberSlug } from './index-number.ts';
 import { yearOf } from './calendar-date.ts';
 import { isBodyEmpty, leadSentences } from './body-text.ts';
+import { BODY_PLACEHOLDER } from './notice-template.ts';
 import { sortProblems, type Problem } from './problems.ts';
 import { DEFAULT_TAXONOMY } from './taxonomy.ts';
 import { mdxSyntaxProblem } from './mdx-syntax.ts';
-import { bodyResourceProblems } from './body-links.ts';
+import { bodyResourceProblems, externalLinkCode, externalLinks } from './body-links.ts';
+import { personalInfoProblems } from './personal-info.ts';
+import { bodyLinks, cataloguePaths, deadLinkProblems, type LinkRef, type SiteInventory } from './internal-links.ts';
 
 /** A content folder as bytes, read by content-folder.ts (or built in memory by tests). */
 export interface ContentFolder {
@@ -66,10 +69,13 @@ export function checkContent(folder: ContentFolder): ContentReport {
   });
 
   const notices: (Notice & { lineOf: (key: string) => number | undefined })[] = [];
+  const linked: LinkedFile[] = [];
+  const ownNumbers = [site?.phone, site?.fax].filter((n) => n !== undefined);
   for (const { path, bytes } of folder.notices) {
-    const notice = checkNoticeFile(path, bytes, schema, site?.url, problems);
+    const notice = checkNoticeFile(path, bytes, schema, { siteUrl: site?.url, ownNumbers, linked }, problems);
     if (notice) notices.push(notice);
   }
+  if (guide !== undefined && !isBodyEmpty(guide)) linked.push(linkedFile(GUIDE_FILE, guide, 1, site?.url));
   for (const path of folder.strayFiles) {
     problems.push({
       file: path, field: '文件', severity: 'warning', kind: 'stray-file',
@@ -84,6 +90,7 @@ export function checkContent(folder: ContentFolder): ContentReport {
     });
   }
   checkAcrossNotices(notices, folder.attachments, problems);
+  checkLinks(linked, folder, notices, site, problems);
 
   const sorted = sortProblems(problems);
   const ok = !sorted.some((p) => p.severity === 'error');
@@ -158,11 +165,37 @@ function checkGuide(bytes: Uint8Array | undefined, problems: Problem[]): string 
   return text;
 }
 
+/** What a file links to and what it is linked as, gathered while its body's tree is at hand. */
+interface LinkedFile {
+  file: string;
+  links: LinkRef[];
+  /** The 索引号 as written, even when another field is wrong: links to it are not dead. */
+  slug?: string;
+  externalLinkCodes: string[];
+}
+
+function linkedFile(file: string, body: string, bodyLine: number, siteUrl: string | undefined, indexNumber?: unknown): LinkedFile {
+  return {
+    file,
+    links: bodyLinks(body, bodyLine),
+    slug: typeof indexNumber === 'string' ? indexNumberSlug(indexNumber.trim()) : undefined,
+    externalLinkCodes: externalLinks(body, siteUrl).map(externalLinkCode),
+  };
+}
+
+interface NoticeFileContext {
+  siteUrl: string | undefined;
+  /** site.yaml's 电话 and 传真: the office's own numbers, never a personal-information leak. */
+  ownNumbers: string[];
+  /** Collects each file's links for the dead-link rule, which needs every file first. */
+  linked: LinkedFile[];
+}
+
 function checkNoticeFile(
   file: string,
   bytes: Uint8Array,
   schema: ReturnType<typeof noticeSchema>,
-  siteUrl: string | undefined,
+  { siteUrl, ownNumbers, linked }: NoticeFileContext,
   problems: Problem[],
 ): (Notice & { lineOf: (key: string) => number | undefined }) | undefined {
   const text = decodeOrReport(file, bytes, problems);
@@ -179,8 +212,27 @@ function checkNoticeFile(
       message: '正文是空的', fix: '在第二个“---”之后写上公文正文',
     });
   }
+  const placeholderAt = body.split('\n').findIndex((line) => line.includes(BODY_PLACEHOLDER));
+  if (placeholderAt >= 0) {
+    // A warning, not an error: `npm run new` writes it and the file must pass check at once.
+    problems.push({
+      file, line: bodyLine + placeholderAt, field: '正文', severity: 'warning', kind: 'placeholder-body',
+      message: `正文中还有新建时的占位文字“${BODY_PLACEHOLDER}”`, fix: '把它换成公文正文后再发布',
+    });
+  }
   const resourceProblems = bodyEmpty ? [] : bodyResourceProblems(file, body, bodyLine, siteUrl);
   problems.push(...resourceProblems);
+  linked.push(linkedFile(file, bodyEmpty ? '' : body, bodyLine, siteUrl, data['索引号']));
+  problems.push(
+    ...personalInfoProblems({
+      file,
+      fields: (['标题', '摘要'] as const).flatMap((key) => (typeof data[key] === 'string' ? [{ field: key, text: data[key], line: lineOf(key) ?? 1 }] : [])),
+      body: bodyEmpty ? '' : body,
+      bodyLine,
+      allowed: listedAllowances(data['允许公开'], text, lineOf('允许公开')),
+      ownNumbers,
+    }),
+  );
   const mdxProblem = !bodyEmpty && file.toLowerCase().endsWith('.mdx') ? mdxSyntaxProblem(file, body, bodyLine) : undefined;
   if (mdxProblem) problems.push(mdxProblem);
   const parsed = schema.safeParse(data);
@@ -255,4 +307,41 @@ function checkAcrossNotices(
       }
     }
   }
+}
+
+/**
+ * The 允许公开 values as written, with the line each sits on, read leniently so that the
+ * personal-information rule works even when another field (or the entry's 理由) is wrong.
+ */
+function listedAllowances(raw: unknown, text: string, keyLine: number | undefined): { value: string; line: number }[] {
+  if (!Array.isArray(raw)) return [];
+  const lines = text.split(/\r?\n/);
+  const from = keyLine ?? 1;
+  return raw.flatMap((item: unknown) => {
+    const value = item && typeof item === 'object' ? (item as Record<string, unknown>)['值'] : undefined;
+    if (typeof value !== 'string' || !value.trim()) return [];
+    const at = lines.findIndex((line, i) => i >= from - 1 && line.includes('值') && line.includes(value.trim()));
+    return [{ value: value.trim(), line: at >= 0 ? at + 1 : from }];
+  });
+}
+
+/** Links in notices and the 指南 to pages, attachments or notice files the site will not have. */
+function checkLinks(
+  linked: LinkedFile[],
+  folder: ContentFolder,
+  notices: readonly Notice[],
+  site: SiteConfig | undefined,
+  problems: Problem[],
+): void {
+  if (!linked.some((f) => f.links.length)) return;
+  let catalogue: ReadonlySet<string> | undefined;
+  const slugOf = new Map(linked.map((f) => [f.file, f.slug]));
+  const inventory: SiteInventory = {
+    noticeSlugs: new Set(linked.flatMap((f) => (f.slug ? [f.slug] : []))),
+    noticeFiles: new Map(folder.notices.map((n) => [n.path, slugOf.get(n.path)])),
+    attachments: folder.attachments,
+    externalLinkCodes: new Set(linked.flatMap((f) => f.externalLinkCodes)),
+    cataloguePaths: () => (catalogue ??= cataloguePaths(notices, site?.taxonomy ?? DEFAULT_TAXONOMY)),
+  };
+  for (const { file, links } of linked) problems.push(...deadLinkProblems(file, links, inventory, site?.url));
 }

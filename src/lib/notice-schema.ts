@@ -10,6 +10,7 @@ import { parseIndexNumber, type IndexNumber } from './index-number.ts';
 import { checkDocNumber, type DocNumber } from './doc-number.ts';
 import { nearestCategory, type Taxonomy } from './taxonomy.ts';
 import { issue } from './schema-problems.ts';
+import { maskPersonalInfo, type AllowedPersonalInfo } from './personal-info.ts';
 
 export const VALIDITIES = ['有效', '失效', '废止'] as const;
 
@@ -30,6 +31,32 @@ export interface Attachment {
   /** Path under the content folder's attachments/: `2024/shenbaobiao.docx`. */
   file: string;
 }
+
+/**
+ * One 允许公开 entry: a personal number the notice must publish (a service hotline on a
+ * mobile, say), with the reason. Astro's YAML reader turns an unquoted number into a number,
+ * ours keeps it as text; both are accepted. A missing 值 or 理由 is reported in words.
+ */
+const allowedPersonalInfo = z
+  .strictObject(
+    {
+      值: z.union([z.number().transform(String), z.string()]).optional(),
+      理由: z.union([z.number().transform(String), z.string()]).optional(),
+    },
+    { error: '允许公开的每一项应为“值”和“理由”，例如 - 值: "138 1234 5678"' },
+  )
+  .superRefine((item, ctx) => {
+    const value = item.值?.trim();
+    if (!value) {
+      issue(ctx, '允许公开的这一项没有写“值”', { kind: 'allowance-without-value', fix: '写上要公开的号码，与正文中的写法一致，例如 值: "138 1234 5678"' });
+    }
+    if (!item.理由?.trim()) {
+      issue(ctx, `允许公开的${value ? ` ${maskPersonalInfo(value)} ` : '这一项'}没有写理由`, {
+        kind: 'allowance-without-reason',
+        fix: '在“值”下面加一行 理由: …，说明为什么必须公开（例如 本人同意公开的工作手机）；没有理由的请删去号码或改为部分隐藏',
+      });
+    }
+  });
 
 export interface NoticeSchemaOptions {
   taxonomy: Taxonomy;
@@ -125,6 +152,11 @@ export function noticeSchema({ taxonomy, defaultPublisher }: NoticeSchemaOptions
       附件: optional(
         z.array(z.strictObject({ 名称: text('附件名称'), 文件: text('附件文件') }), { error: '附件应为列表，每项含“名称”和“文件”' }),
       ),
+      /**
+       * Personal numbers (身份证号, 手机号, 银行卡号) the notice publishes on purpose, each with
+       * its reason: `- 值: "138 1234 5678"` / `理由: 农机服务热线，经本人同意公开`. See personal-info.ts.
+       */
+      允许公开: optional(z.array(allowedPersonalInfo, { error: '允许公开应为列表，每项含“值”和“理由”' })),
     })
     .superRefine((raw, ctx) => {
       if (raw.成文日期 && raw.发布日期 && raw.成文日期 > raw.发布日期) {
@@ -147,11 +179,12 @@ export function noticeSchema({ taxonomy, defaultPublisher }: NoticeSchemaOptions
       interprets: raw.解读,
       normative: raw.规范性文件 === undefined ? isNormativeGenre(raw.体裁) : raw.规范性文件 === '是',
       attachments: (raw.附件 ?? []).map((a): Attachment => ({ name: a.名称, file: a.文件 })),
+      allowedPersonalInfo: (raw.允许公开 ?? []).map((a): AllowedPersonalInfo => ({ value: a.值!.trim(), reason: a.理由!.trim() })),
     }));
 }
 
 export type NoticeMeta = z.output<ReturnType<typeof noticeSchema>>;
 
 export const NOTICE_KEYS = [
-  '标题', '索引号', '文号', '分类', '发布日期', '成文日期', '摘要', '发布机构', '主题词', '体裁', '有效性', '废止日期', '解读', '规范性文件', '附件',
+  '标题', '索引号', '文号', '分类', '发布日期', '成文日期', '摘要', '发布机构', '主题词', '体裁', '有效性', '废止日期', '解读', '规范性文件', '附件', '允许公开',
 ] as const;

@@ -39,7 +39,8 @@ export function isShellFile(path: string, bytes: number): boolean {
   return (
     ['index.html', 'mulu/index.html', 'zhinan/index.html', 'sousuo/index.html', 'lixian/index.html', '404.html', 'favicon.svg', 'reading-prefs.js', OFFLINE_MANIFEST].includes(path) ||
     (path.startsWith('_assets/') && bytes <= SHELL_ASSET_LIMIT) ||
-    /^pagefind\/(pagefind\.js|pagefind-worker\.js|pagefind-entry\.json|wasm\.[^/]+|[^/]+\.pf_meta|filter\/.*)$/.test(path)
+    // Pagefind's script and WebAssembly, and each search shard's entry, metadata and filters.
+    /^pagefind\/(pagefind\.js|pagefind-worker\.js|wasm\.[^/]+|(\d+\/)?(pagefind-entry\.json|[^/]+\.pf_meta|filter\/.*))$/.test(path)
   );
 }
 

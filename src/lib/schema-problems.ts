@@ -18,13 +18,15 @@ export function schemaProblems(error: z.ZodError, file: string, lineOf: LineOfKe
   const problems: Problem[] = [];
   for (const issue of error.issues) {
     if (issue.code === 'unrecognized_keys') {
+      // A key inside a list item (附件, 允许公开) sits under its top-level key.
+      const parent = issue.path.map(String);
       for (const key of issue.keys) {
         problems.push({
           file,
-          line: lineOf(key),
-          field: key,
+          line: parent.length ? lineOf(parent[0]!) : lineOf(key),
+          field: [...parent, key].join('.'),
           message: `不认识的字段“${key}”`,
-          fix: `检查拼写；可用的字段：${knownKeys.join('、')}`,
+          fix: parent.length ? `检查拼写；“${parent[0]}”各项可写的键见 README 的公文字段表` : `检查拼写；可用的字段：${knownKeys.join('、')}`,
           severity: 'error',
           kind: 'unknown-field',
         });
@@ -33,13 +35,17 @@ export function schemaProblems(error: z.ZodError, file: string, lineOf: LineOfKe
     }
     const field = String(issue.path[0] ?? '文件');
     const params = (issue as { params?: SchemaIssueParams }).params;
-    const missing = issue.code === 'invalid_type' && (issue as { input?: unknown }).input === undefined;
+    // zod does not keep the input in its issues. A top-level key is missing when the file has no
+    // line for it; a key inside a list item (附件.0.名称) that has the wrong type is taken as missing.
+    const last = issue.path.at(-1);
+    const missing =
+      issue.code === 'invalid_type' && (issue.path.length > 1 ? typeof last === 'string' : lineOf(field) === undefined);
     problems.push({
       file,
       line: lineOf(field),
       field: issue.path.map(String).join('.') || field,
       message: missing ? '缺少必填字段' : issue.message,
-      fix: missing ? `请添加“${field}: …”` : params?.fix,
+      fix: missing ? `请添加“${typeof last === 'string' ? last : field}: …”` : params?.fix,
       severity: 'error',
       kind: missing ? 'missing-field' : (params?.kind ?? 'invalid-value'),
     });

@@ -9,16 +9,10 @@ import { bodyPlainText } from './body-text.ts';
 import { toSimplified } from './chinese-variants.ts';
 import { docNumberKey, indexNumberKey, EVERY_NOTICE_KEY } from './search-keys.ts';
 import { paths, withBase } from './site-paths.ts';
+import { searchYear, VALIDITY_UNSTATED, type SearchFilter } from './search-facets.ts';
 
 /** One language code everywhere: a record in another code would be invisible to zh-CN pages. */
 export const SEARCH_LANGUAGE = 'zh-cn';
-
-/** Facet names, as shown on the search page and stored in the index. */
-export const SEARCH_FILTERS = ['分类', '年份', '发布机构', '有效性'] as const;
-export type SearchFilter = (typeof SEARCH_FILTERS)[number];
-
-/** The 有效性 facet value of notices that state none. */
-export const VALIDITY_UNSTATED = '未标注';
 
 export interface SearchRecord {
   url: string;
@@ -35,7 +29,7 @@ export function searchRecord(notice: Notice, base: string): SearchRecord {
     .filter(Boolean)
     .join('\n');
   const simplified = toSimplified(written);
-  const keys = [indexNumberKey(notice.indexNumber), notice.docNumber && docNumberKey(notice.docNumber)].filter(Boolean);
+  const keys = [indexNumberKey(notice.indexNumber), notice.docNumber && docNumberKey(toSimplified(notice.docNumber))].filter(Boolean);
   const meta: Record<string, string> = {
     title: notice.title,
     indexNumber: notice.indexNumber,
@@ -52,10 +46,11 @@ export function searchRecord(notice: Notice, base: string): SearchRecord {
     meta,
     filters: {
       分类: [toSimplified(notice.category)],
-      年份: [notice.publishedOn.slice(0, 4)],
+      年份: [searchYear(notice)],
       发布机构: [toSimplified(notice.publisher)],
       有效性: [notice.validity ?? VALIDITY_UNSTATED],
     },
     sort: { date: notice.publishedOn },
   };
 }
+

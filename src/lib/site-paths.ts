@@ -38,6 +38,30 @@ export const paths = {
   catalogueSlice: (kind: CatalogueSliceKind, code: string) => catalogueSlice(kind)(code),
 } as const;
 
+/**
+ * Every file at a fixed URL: one per file in src/pages without a [parameter], the files in
+ * public/, and the files the build writes beside them (a unit test compares the list with
+ * src/pages and public/). `check` uses it to tell a link to a page that exists from a dead one.
+ */
+export const FIXED_PATHS = [
+  paths.home, paths.catalogue, paths.guide, paths.search, paths.offline, paths.annualFigures,
+  paths.feed, '/sitemap.xml', paths.catalogueJson, paths.catalogueCsv, paths.annualFiguresCsv, '/404.html',
+  // public/
+  '/favicon.svg', '/reading-prefs.js',
+  // Written by the build itself (scripts/lib/offline-files.ts), not by a page.
+  '/sw.js', '/offline-manifest.json',
+] as const;
+
+/**
+ * Pages with a parameter, by the URL prefix they live under: /xxgk/<slug>/ per notice,
+ * /waibu/<code>/ per link to another site, /mulu/… the paged catalogue and its narrowings.
+ * Files under /attachments/ are the content's attachments folder, copied as they are.
+ */
+export const PARAMETER_PREFIXES = ['/xxgk/', '/waibu/', '/mulu/'] as const;
+
+/** Folders the build fills with content-hashed files (scripts, styles, search index). */
+export const GENERATED_PREFIXES = ['/_assets/', '/pagefind/'] as const;
+
 /** Join the deployment base (`/`, `/gk`, `/gk/`) and a root-relative path. */
 export function withBase(base: string, path: string): string {
   const trimmed = base.replace(/\/+$/, '');

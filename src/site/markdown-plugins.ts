@@ -23,6 +23,34 @@ export const cjkStrong = defineMdastPlugin({
 });
 
 /**
+ * Links inside the site, as editors write them (`/xxgk/…/`, `/attachments/a.pdf`,
+ * `attachments/a.pdf`, `../../attachments/a.pdf`), point at the published files wherever the
+ * site is deployed: root-relative paths get the `--base` prefix, and attachment paths relative
+ * to the source file become the attachment's URL (a notice page lives at /xxgk/<索引号>/, not
+ * beside its source file). `check` has already rejected links that lead nowhere.
+ */
+export function siteLinks({ base }: { base: string }) {
+  const rewrite = (url: string): string | undefined => {
+    const link = url.trim();
+    if (/^[a-z][a-z0-9+.-]*:|^\/\/|^#/i.test(link) || link === '') return undefined;
+    if (link.startsWith('/')) return base === '/' ? undefined : withBase(base, link);
+    const fromRoot = link.replace(/^(\.\.?\/)+/, '');
+    return fromRoot.startsWith('attachments/') ? withBase(base, `/${fromRoot}`) : undefined;
+  };
+  return defineMdastPlugin({
+    name: 'gongkai-site-links',
+    link(node, ctx) {
+      const url = rewrite(node.url);
+      if (url) ctx.setProperty(node, 'url', url);
+    },
+    image(node, ctx) {
+      const url = rewrite(node.url);
+      if (url) ctx.setProperty(node, 'url', url);
+    },
+  });
+}
+
+/**
  * Links to other sites go through a 外链提示 page (/waibu/<code>/, "you are leaving this site")
  * that works without JavaScript; src/pages/waibu/[code].astro builds one per link.
  */

@@ -13,8 +13,12 @@ export function tempDir(prefix: string): string {
 }
 
 /** Runs `npm run <script>`'s entry point with the project's Node, as an editor would. */
-export function runScript(script: 'build' | 'check', args: string[]): { status: number | null; stdout: string; stderr: string } {
-  const result = spawnSync(process.execPath, [join(ROOT, 'scripts', `${script}.ts`), ...args], { cwd: ROOT, encoding: 'utf8' });
+export function runScript(
+  script: 'build' | 'check',
+  args: string[],
+  env: Record<string, string> = {},
+): { status: number | null; stdout: string; stderr: string } {
+  const result = spawnSync(process.execPath, [join(ROOT, 'scripts', `${script}.ts`), ...args], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, ...env } });
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 

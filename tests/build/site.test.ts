@@ -219,6 +219,15 @@ describe('building under a sub-path (--base /gk/)', () => {
       for (const url of urls) assert.ok(url.startsWith('/gk/'), `${path}: ${url}`);
     }
   });
+
+  test('links written in a notice body lead to the published page and attachment under the base path', () => {
+    const body = page(out, '/xxgk/MB0000001-2022-00001/');
+    const hrefs = body.querySelectorAll('a[href]').map((a) => a.getAttribute('href')!);
+    assert.ok(hrefs.includes('/gk/attachments/2022/yusuan.pdf'), hrefs.join(' '));
+    assert.ok(hrefs.includes('/gk/xxgk/114400001234567890-2023-00001/'), hrefs.join(' '));
+    assert.ok(existsSync(join(out, 'attachments/2022/yusuan.pdf')));
+    assert.ok(existsSync(join(out, 'xxgk/114400001234567890-2023-00001/index.html')));
+  });
 });
 
 describe('check', () => {

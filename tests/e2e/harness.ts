@@ -26,15 +26,15 @@ export interface Site {
 
 /**
  * Builds a content folder (a fixture name, or an absolute path) under `base` before the tests
- * of the calling file, and cleans up after.
+ * of the calling file, and cleans up after. `env` is added to the build's environment.
  */
-export function useSite(fixtureName = 'office', base = '/', headers: Record<string, string> = {}): Site {
+export function useSite(fixtureName = 'office', base = '/', headers: Record<string, string> = {}, env: Record<string, string> = {}): Site {
   const site = { consoleErrors: [], requests: [] } as unknown as Site;
   let close: (() => Promise<void>) | undefined;
   before(async () => {
     site.out = join(tempDir('e2e'), 'dist');
     const content = fixtureName.startsWith('/') ? fixtureName : fixture(fixtureName);
-    const built = runScript('build', ['--content', content, '--out', site.out, '--base', base]);
+    const built = runScript('build', ['--content', content, '--out', site.out, '--base', base], env);
     assert.equal(built.status, 0, built.stderr);
     const server = await listenOnLoopback(site.out, base, 0, headers);
     close = server.close;

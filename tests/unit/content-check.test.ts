@@ -170,11 +170,142 @@ describe('checkContent rules', async () => {
     }
   });
   test('allows links to other sites and images from this site', () => {
-    const body = '见[中国政府网](https://www.gov.cn/)。\n\n![图](/attachments/a.png)\n\n![图](https://gk.test.example.gov.cn/b.png)';
-    assert.deepEqual(checkContent(folder({ 'notices/a.md': notice({}, body) })).problems, []);
+    const body = '见[中国政府网](https://www.gov.cn/)。\n\n![图](/attachments/a.png)\n\n![图](https://gk.test.example.gov.cn/attachments/b.png)';
+    const attachments = new Map([['a.png', 1], ['b.png', 1]]);
+    assert.deepEqual(checkContent(folder({ 'notices/a.md': notice({}, body) }, { attachments })).problems, []);
+  });
+  test('rejects javascript: links in a body', () => {
+    const report = checkContent(folder({ 'notices/a.md': notice({}, '正文。\n\n<a href="javascript:alert(1)">点击</a>\n') }));
+    assert.deepEqual(kinds(report.problems), ['notices/a.md:10 正文 unsafe-html']);
+  });
+  test('reports an attachment listed in the frontmatter that is not in the attachments folder', () => {
+    const report = checkContent(folder({ 'notices/a.md': notice({ 附件: '\n  - 名称: 申报表\n    文件: 2024/b.docx' }) }));
+    assert.deepEqual(kinds(report.problems), ['notices/a.md:6 附件 missing-attachment']);
   });
   test('warns when a 废止日期 is given but the notice is not 废止', async () => {
     const report = checkContent(folder({ 'notices/a.md': notice({ 废止日期: '"2024-05-01"' }) }));
     assert.deepEqual(kinds(report.problems), ['notices/a.md:6 废止日期 repeal-without-status']);
+  });
+});
+
+// Numbers made up for these tests, with valid check characters; none is real.
+const ID = '440901199001017719';
+
+describe('personal information (保密审查)', () => {
+  test('reports an ID number in the body at its line in the file, masked', () => {
+    const report = checkContent(folder({ 'notices/a.md': notice({}, `正文。\n\n申请人张三，身份证号${ID}。`) }));
+    assert.deepEqual(kinds(report.problems), ['notices/a.md:10 正文 personal-info']);
+    assert.equal(report.problems[0]!.severity, 'error');
+    assert.match(report.problems[0]!.message, /居民身份证号码 4409\*{10}7719/);
+    assert.equal(report.content, undefined, 'nothing is published');
+  });
+  test('reports mobiles in a table, in inline HTML, in the 标题 and in the 摘要', () => {
+    const body = '名单如下：\n\n| 姓名 | 电话 |\n| --- | --- |\n| 张三 | 138 1234 5678 |\n\n联系人 <span>李四 139-1234-5678</span>';
+    const text = notice({ 标题: '关于13712345678的通知', 摘要: '联系电话13612345678' }, body);
+    assert.deepEqual(kinds(checkContent(folder({ 'notices/a.md': text })).problems), [
+      'notices/a.md:2 标题 personal-info', 'notices/a.md:6 摘要 personal-info',
+      'notices/a.md:13 正文 personal-info', 'notices/a.md:15 正文 personal-info',
+    ]);
+  });
+  test('accepts a number listed under 允许公开 with a reason, and hands the exception to the build', () => {
+    const text = notice({ 允许公开: '\n  - 值: 13800138000\n    理由: 农机服务热线，经本人同意公开' }, '正文。\n\n服务热线：138 0013 8000。');
+    const report = checkContent(folder({ 'notices/a.md': text }));
+    assert.deepEqual(report.problems, []);
+    assert.deepEqual(report.content!.notices[0]!.allowedPersonalInfo, [{ value: '13800138000', reason: '农机服务热线，经本人同意公开' }]);
+  });
+  test('keeps a long unquoted 值 exact (the frontmatter is read as text)', () => {
+    const text = notice({ 允许公开: '\n  - 值: 6222021234567890128\n    理由: 捐款专用账户' }, '捐款账户：6222021234567890128。');
+    const report = checkContent(folder({ 'notices/a.md': text }));
+    assert.deepEqual(report.problems, []);
+    assert.equal(report.content!.notices[0]!.allowedPersonalInfo[0]!.value, '6222021234567890128');
+  });
+  test('treats a blank 允许公开 as absent', () => {
+    const report = checkContent(folder({ 'notices/a.md': notice({ 允许公开: '""' }) }));
+    assert.deepEqual(report.problems, []);
+    assert.deepEqual(report.content!.notices[0]!.allowedPersonalInfo, []);
+  });
+  test('rejects a 允许公开 value without a reason', () => {
+    const text = notice({ 允许公开: '\n  - 值: 13800138000' }, '服务热线：13800138000。');
+    const report = checkContent(folder({ 'notices/a.md': text }));
+    assert.deepEqual(kinds(report.problems), ['notices/a.md:6 允许公开.0 allowance-without-reason']);
+    assert.match(report.problems[0]!.message, /138\*{4}8000/);
+  });
+  test('rejects a 允许公开 written as plain text instead of a list, saying so', () => {
+    const report = checkContent(folder({ 'notices/a.md': notice({ 允许公开: '"13800138000"' }, '热线13800138000。') }));
+    const problem = report.problems.find((p) => p.field === '允许公开')!;
+    assert.equal(problem.kind, 'invalid-value');
+    assert.match(problem.message, /允许公开应为列表/);
+  });
+  test('reports a misspelt key inside a 允许公开 item at the line of 允许公开', () => {
+    const text = notice({ 允许公开: '\n  - 值: "13800138000"\n    原因: 热线' }, '热线13800138000。');
+    const problems = checkContent(folder({ 'notices/a.md': text })).problems;
+    assert.deepEqual(kinds(problems), ['notices/a.md:6 允许公开.0 allowance-without-reason', 'notices/a.md:6 允许公开.0.原因 unknown-field']);
+  });
+  test('warns about a 允许公开 value that no longer occurs, at its line', () => {
+    const text = notice({ 允许公开: '\n  - 值: "138 0013 8000"\n    理由: 服务热线' }, '服务热线：138****8000。');
+    const report = checkContent(folder({ 'notices/a.md': text }));
+    assert.deepEqual(kinds(report.problems), ['notices/a.md:7 允许公开 stale-allowance']);
+    assert.equal(report.problems[0]!.severity, 'warning');
+    assert.ok(report.content, 'a stale exception does not stop the build');
+  });
+  test('accepts the office’s own 电话 from site.yaml', () => {
+    const siteYaml = utf8(`${SITE}电话: "13800138000"\n`);
+    assert.deepEqual(checkContent(folder({ 'notices/a.md': notice({}, '咨询电话：13800138000。') }, { siteYaml })).problems, []);
+  });
+  test('does not flag 索引号, 文号, dates, landlines or amounts', () => {
+    const body = [
+      '根据示镇府〔2024〕12号（索引号 114400001234567890/2024-00001），自2024年3月1日（20240301）起施行。',
+      '', '咨询电话：0758-1234567，(0758)1234567，或拨打12345。', '',
+      '| 项目 | 金额（元） |', '| --- | ---: |', '| 总投资 | 13800000000 |', '| 合计 | 13,800,000,000.00 |', '',
+      '总投资13800000000元。',
+    ].join('\n');
+    assert.deepEqual(checkContent(folder({ 'notices/a.md': notice({}, body) })).problems, []);
+  });
+});
+
+describe('a new notice’s placeholder body', () => {
+  test('is a warning on its line until the editor writes the text', () => {
+    const report = checkContent(folder({ 'notices/a.md': notice({}, '\n（在此填写正文。）\n') }));
+    assert.deepEqual(report.problems.map((p) => [p.kind, p.severity, p.field]), [['placeholder-body', 'warning', '正文']]);
+    assert.ok(report.content, 'the notice still builds');
+  });
+});
+
+describe('dead internal links', () => {
+  const other = notice({ 索引号: '"114400001234567890/2024-00002"', 标题: '关于另一事项的通知' });
+  test('accepts links to notices, pages and attachments that exist', () => {
+    const body = [
+      '见[另一通知](/xxgk/114400001234567890-2024-00002/)、[目录](/mulu/)、[指南](/zhinan/#一)、[搜索](/sousuo/?q=春耕)、',
+      '[数据](/data/catalogue.csv)、[附件](/attachments/2024/a.pdf)、[附件](../../attachments/2024/a.pdf)。',
+    ].join('\n');
+    const report = checkContent(folder({ 'notices/2024/a.md': notice({}, body), 'notices/2024/b.md': other }, { attachments: new Map([['2024/a.pdf', 1]]) }));
+    assert.deepEqual(report.problems, []);
+  });
+  test('a link to another notice’s source file is an error that names the notice’s URL', () => {
+    const report = checkContent(folder({ 'notices/2024/a.md': notice({}, '见[原文](./b.md)。\n'), 'notices/2024/b.md': other }));
+    assert.deepEqual(report.problems.map((p) => [p.kind, p.fix]), [['dead-link', '改为该公文的网址 /xxgk/114400001234567890-2024-00002/']]);
+  });
+  test('reports a link to a 索引号 no notice has, with the link and a fix', () => {
+    const report = checkContent(folder({ 'notices/a.md': notice({}, '正文。\n\n见[旧文](/xxgk/114400001234567890-2023-00009/)。') }));
+    assert.deepEqual(kinds(report.problems), ['notices/a.md:10 正文 dead-link']);
+    assert.match(report.problems[0]!.message, /\/xxgk\/114400001234567890-2023-00009\//);
+    assert.match(report.problems[0]!.fix!, /索引号/);
+  });
+  test('reports a missing attachment, an unknown page and a missing notice file', () => {
+    const body = '[表](attachments/2024/nope.pdf)\n\n[关于](/guanyu/)\n\n[原文](../2023/nope.md)';
+    const report = checkContent(folder({ 'notices/2024/a.md': notice({}, body) }));
+    assert.deepEqual(kinds(report.problems), [
+      'notices/2024/a.md:8 正文 dead-link', 'notices/2024/a.md:10 正文 dead-link', 'notices/2024/a.md:12 正文 dead-link',
+    ]);
+  });
+  test('does not call a link dead when the notice it points at has another error', () => {
+    const broken = notice({ 索引号: '"114400001234567890/2024-00002"', 分类: '不存在的分类' });
+    const report = checkContent(folder({ 'notices/a.md': notice({}, '见[通知](/xxgk/114400001234567890-2024-00002/)。'), 'notices/b.md': broken }));
+    assert.deepEqual(kinds(report.problems), ['notices/b.md:4 分类 unknown-category']);
+  });
+  test('reports dead links in the 指南', () => {
+    const guide = utf8('# 指南\n\n见[申请表](/attachments/shenqingbiao.docx)和[目录](/mulu/)。\n');
+    const report = checkContent(folder({ 'notices/a.md': notice({}) }, { guide }));
+    assert.deepEqual(kinds(report.problems), ['guide.md:3 正文 dead-link']);
   });
 });

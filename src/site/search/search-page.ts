@@ -4,9 +4,9 @@
  */
 import { loadPagefind, type Pagefind, type PagefindResult, type PagefindSearchOptions } from './pagefind-client.ts';
 import { readSearchState, writeSearchState, FILTER_PARAMS, type SearchState } from './search-state.ts';
-import { SEARCH_FILTERS, type SearchFilter } from '../../lib/search-record.ts';
+import { SEARCH_FILTERS, type SearchFilter } from '../../lib/search-facets.ts';
 import { lookupKey, EVERY_NOTICE_KEY } from '../../lib/search-keys.ts';
-import { toSimplified } from '../../lib/chinese-variants.ts';
+import { simplifiedQuery } from '../../lib/query-variants.ts';
 import { excerptAsWritten } from '../../lib/search-excerpt.ts';
 import { t } from '../../lib/ui-strings.ts';
 
@@ -31,6 +31,7 @@ export function startSearchPage(): void {
     status: $('search-status'), results: $('search-results'), pager: $('search-pager'), empty: $('search-empty'),
   };
   const buildId = document.documentElement.dataset.build ?? '';
+  const shards = Number($('search-page').dataset.searchShards ?? '1') || 1;
   let run = 0;
 
   const show = async (state: SearchState) => {
@@ -39,8 +40,8 @@ export function startSearchPage(): void {
     el.sort.value = state.sort === 'date' ? 'date' : '';
     el.status.textContent = t('search.loading');
     try {
-      const pagefind = await loadPagefind(BASE, buildId);
-      const view = await searchFor(pagefind, state);
+      const pagefind = await loadPagefind(BASE, buildId, shards);
+      const view = await searchFor(pagefind, state, shards);
       if (mine === run) await render(el, state, view, navigate);
     } catch (error) {
       console.warn(error);
@@ -81,23 +82,26 @@ interface SearchView {
   exactIds: Set<string>;
 }
 
-async function searchFor(pagefind: Pagefind, state: SearchState): Promise<SearchView> {
+async function searchFor(pagefind: Pagefind, state: SearchState, shards: number): Promise<SearchView> {
+  // A search without words has no relevance: browse newest first.
+  const newestFirst = state.sort === 'date' || !state.query;
   const options = (filters: SearchState['filters']): PagefindSearchOptions => ({
     filters: filters as Record<string, string>,
-    // A search without words has no relevance: browse newest first.
-    ...(state.sort === 'date' || !state.query ? { sort: { date: 'desc' } } : {}),
+    ...(newestFirst ? { sort: { date: 'desc' } } : {}),
   });
   if (!state.query && Object.keys(state.filters).length === 0) {
     return { results: [], facets: await pagefind.filters(), exactIds: new Set() };
   }
-  const term = state.query ? toSimplified(state.query) : EVERY_NOTICE_KEY;
-  const key = state.query ? lookupKey(state.query) : undefined;
+  const simplified = state.query ? await simplifiedQuery(state.query) : '';
+  const term = simplified || EVERY_NOTICE_KEY;
+  const key = simplified ? lookupKey(simplified) : undefined;
   const [main, exact] = await Promise.all([
     pagefind.search(term, options(state.filters)),
     key ? pagefind.search(key, options(state.filters)) : undefined,
   ]);
   const exactIds = new Set(exact?.results.map((r) => r.id) ?? []);
-  const results = [...(exact?.results ?? []), ...main.results.filter((r) => !exactIds.has(r.id))];
+  const found = newestFirst && shards > 1 ? await newestFirstByYear(pagefind, term, state.filters, main.filters['年份'] ?? {}) : main.results;
+  const results = [...(exact?.results ?? []), ...found.filter((r) => !exactIds.has(r.id))];
 
   // Counts for a facet already chosen come from the same search without that facet, so the
   // other values show how many results picking them instead would give.
@@ -109,6 +113,25 @@ async function searchFor(pagefind: Pagefind, state: SearchState): Promise<Search
     }),
   );
   return { results, facets, exactIds };
+}
+
+/**
+ * Results newest first across search shards. Pagefind merges shards by score, and for a sorted
+ * search the score is a rank inside one shard, so the merged list interleaves the shards. Each
+ * year lives in exactly one shard (src/lib/search-shards.ts): searching year by year, newest
+ * year first, gives each year's results in order from the one shard that has them.
+ */
+async function newestFirstByYear(
+  pagefind: Pagefind,
+  term: string,
+  filters: SearchState['filters'],
+  yearCounts: Record<string, number>,
+): Promise<PagefindResult[]> {
+  const years = Object.keys(yearCounts).filter((year) => (yearCounts[year] ?? 0) > 0).sort().reverse();
+  const perYear = await Promise.all(
+    years.map((year) => pagefind.search(term, { filters: { ...(filters as Record<string, string>), 年份: year }, sort: { date: 'desc' } })),
+  );
+  return perYear.flatMap((search) => search.results);
 }
 
 async function render(el: Elements, state: SearchState, view: SearchView, navigate: (s: SearchState) => void): Promise<void> {

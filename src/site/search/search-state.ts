@@ -2,7 +2,7 @@
  * The search page's state as it lives in the URL (a contract: shared and bookmarked links
  * depend on it): `?q=词&fl=分类&nf=年份&jg=发布机构&yx=有效性&px=date&p=2`.
  */
-import { SEARCH_FILTERS, type SearchFilter } from '../../lib/search-record.ts';
+import { SEARCH_FILTERS, type SearchFilter } from '../../lib/search-facets.ts';
 
 export const SEARCH_PARAMS = { query: 'q', sort: 'px', page: 'p' } as const;
 

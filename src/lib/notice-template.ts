@@ -1,0 +1,164 @@
+/**
+ * The text of a new notice file (`npm run new`): frontmatter listing every contract key, so the
+ * editor sees what can be filled in, and a placeholder body to overwrite. Also the file name.
+ */
+import { parse } from 'yaml';
+import { isDeepStrictEqual } from 'node:util';
+import type { CalendarDate } from './calendar-date.ts';
+import type { IndexNumber } from './index-number.ts';
+import { NOTICE_KEYS } from './notice-schema.ts';
+
+/** What `npm run new` knows of a notice, named as in `NoticeMeta`. */
+export interface NoticeTemplateFields {
+  title: string;
+  indexNumber: IndexNumber;
+  category: string;
+  publishedOn: CalendarDate;
+  writtenOn?: CalendarDate;
+  docNumber?: string;
+  summary?: string;
+  publisher?: string;
+  keywords?: readonly string[];
+  genre?: string;
+  /** 索引号 of the document a 解读 interprets. */
+  interprets?: IndexNumber;
+}
+
+/** The frontmatter key of each field. */
+const KEY_OF: Record<keyof NoticeTemplateFields, (typeof NOTICE_KEYS)[number]> = {
+  title: '标题',
+  indexNumber: '索引号',
+  category: '分类',
+  publishedOn: '发布日期',
+  writtenOn: '成文日期',
+  docNumber: '文号',
+  summary: '摘要',
+  publisher: '发布机构',
+  keywords: '主题词',
+  genre: '体裁',
+  interprets: '解读',
+};
+
+/** The words in the placeholder body that the editor must replace. */
+export const BODY_PLACEHOLDER = '（在此填写正文。）';
+
+/**
+ * Non-empty on purpose: `check` rejects an empty body, and a new file should pass `check`
+ * as soon as it is written, so what is left to do shows in the text itself.
+ */
+export const PLACEHOLDER_BODY = `${BODY_PLACEHOLDER}\n`;
+
+/** Keys always written in double quotes: unquoted, other YAML readers turn them into dates. */
+const ALWAYS_QUOTED = new Set<string>(['索引号', '发布日期', '成文日期', '废止日期', '解读']);
+
+/**
+ * The whole file. Keys come from NOTICE_KEYS, in its order, so a key added to the contract
+ * appears in new files at once (blank: the checker reads a blank value as absent).
+ */
+export function noticeTemplate(fields: NoticeTemplateFields): string {
+  const byKey = new Map<string, string | readonly string[] | undefined>(
+    (Object.keys(KEY_OF) as (keyof NoticeTemplateFields)[]).map((field) => [KEY_OF[field], fields[field]]),
+  );
+  const lines = NOTICE_KEYS.map((key: string) => {
+    const value = byKey.get(key);
+    if (Array.isArray(value)) {
+      const items = value.map((v) => v.trim()).filter(Boolean);
+      return items.length ? `${key}: ${yamlList(key, items)}` : `${key}: `;
+    }
+    const text = typeof value === 'string' ? value.trim() : '';
+    if (!text) return `${key}: `;
+    return `${key}: ${ALWAYS_QUOTED.has(key) ? JSON.stringify(text) : yamlText(key, text)}`;
+  });
+  return `---\n${lines.join('\n')}\n---\n\n${PLACEHOLDER_BODY}`;
+}
+
+/** True when `key: <written>` reads back as `{key: expected}` in YAML 1.2 and 1.1 (Astro's js-yaml sits between). */
+function readsBack(key: string, written: string, expected: unknown): boolean {
+  return (['1.2', '1.1'] as const).every((version) => {
+    try {
+      const data: unknown = parse(`${key}: ${written}`, { version });
+      return typeof data === 'object' && data !== null && Object.keys(data).length === 1 && isDeepStrictEqual((data as Record<string, unknown>)[key], expected);
+    } catch {
+      return false;
+    }
+  });
+}
+
+/**
+ * `value` as it should follow `key: `: plain when every YAML reader reads it back as this exact
+ * text (our failsafe reader, YAML 1.2 and Astro's 1.1-style one), double-quoted otherwise —
+ * a title `2024` would become a number, `是: 否` a map, `a #b` would lose `#b` as a comment.
+ * A JSON string is a valid YAML double-quoted scalar.
+ */
+function yamlText(key: string, value: string): string {
+  return readsBack(key, value, value) ? value : JSON.stringify(value);
+}
+
+/** A flow list, `[春耕, 农业生产]` as the example office writes it; JSON (also YAML) when an item needs quotes. */
+function yamlList(key: string, items: readonly string[]): string {
+  const plain = `[${items.join(', ')}]`;
+  return readsBack(key, plain, items) ? plain : `[${items.map((item) => JSON.stringify(item)).join(', ')}]`;
+}
+
+/**
+ * 体裁 (文种) → the ASCII tail of the file name: the 15 kinds of the 党政机关公文处理工作条例
+ * and what offices commonly publish besides.
+ */
+export const GENRE_PINYIN: readonly (readonly [string, string])[] = [
+  ['通知', 'tongzhi'],
+  ['公告', 'gonggao'],
+  ['通告', 'tonggao'],
+  ['意见', 'yijian'],
+  ['决定', 'jueding'],
+  ['决议', 'jueyi'],
+  ['命令', 'mingling'],
+  ['公报', 'gongbao'],
+  ['通报', 'tongbao'],
+  ['报告', 'baogao'],
+  ['请示', 'qingshi'],
+  ['批复', 'pifu'],
+  ['议案', 'yian'],
+  ['纪要', 'jiyao'],
+  ['函', 'han'],
+  ['令', 'ling'],
+  ['解读', 'jiedu'],
+  ['办法', 'banfa'],
+  ['规定', 'guiding'],
+  ['细则', 'xize'],
+  ['规则', 'guize'],
+  ['规范', 'guifan'],
+  ['方案', 'fangan'],
+  ['规划', 'guihua'],
+  ['计划', 'jihua'],
+  ['要点', 'yaodian'],
+  ['公示', 'gongshi'],
+  ['总结', 'zongjie'],
+];
+/** Longest first, so 命令 wins over 令. */
+const BY_LENGTH = [...GENRE_PINYIN].sort((a, b) => b[0].length - a[0].length);
+
+/** Pinyin of the 文种 a 体裁 or title ends with: `关于……的通知` → tongzhi. */
+export function genrePinyin(text: string | undefined): string | undefined {
+  // 管理办法（试行）, 通知（第二号）: the 文种 comes before a bracketed qualifier.
+  const bare = text?.trim().replace(/[（(][^（()）]*[）)]$/, '').trim();
+  return bare ? BY_LENGTH.find(([genre]) => bare.endsWith(genre))?.[1] : undefined;
+}
+
+/**
+ * The file name (without `.md`) of a new notice: `<YYYYMMDD>-<genre in pinyin>`, e.g.
+ * `20261123-tongzhi`. Titles are Chinese; an ASCII name is safe on every OS, zip tool and
+ * static host, and the date keeps a folder listing in order. The 体裁 comes from `genre`, or
+ * from how the title ends (…的通知), else `xinxi`; `isTaken` adds -2, -3 … until the name is free.
+ */
+export function noticeSlug(
+  title: string,
+  date: CalendarDate,
+  options: { genre?: string; isTaken?: (slug: string) => boolean } = {},
+): string {
+  const base = `${date.replace(/-/g, '')}-${genrePinyin(options.genre) ?? genrePinyin(title) ?? 'xinxi'}`;
+  const isTaken = options.isTaken ?? (() => false);
+  if (!isTaken(base)) return base;
+  for (let n = 2; ; n++) {
+    if (!isTaken(`${base}-${n}`)) return `${base}-${n}`;
+  }
+}

@@ -1,0 +1,94 @@
+/**
+ * A county site's search index is split into shards of whole years (src/lib/search-shards.ts)
+ * that the browser merges. The example office is built here with shards of at most 24 notices
+ * (2026–2024 and 2023–2021) so the merged search is tested on a small site: the same
+ * phrases find the same notices, date order holds across shards, counts add up.
+ */
+import { describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { existsSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { ROOT } from '../build/helpers.ts';
+import { resultTitles, searchSettled, useSite } from './harness.ts';
+import { CASES } from './search-cases.ts';
+import { loadContent } from '../../src/lib/content-folder.ts';
+import { searchShards } from '../../src/lib/search-shards.ts';
+import { searchYear } from '../../src/lib/search-facets.ts';
+import type { Page } from 'playwright-core';
+
+const CONTENT = join(ROOT, 'content');
+const SHARD_SIZE = 24;
+const site = useSite(CONTENT, '/', {}, { GONGKAI_SEARCH_SHARD_SIZE: String(SHARD_SIZE) });
+const notices = (await loadContent(CONTENT)).content!.notices;
+const PUBLISHER = '示例镇人民政府';
+
+async function open(query: string): Promise<{ page: Page; close: () => Promise<void> }> {
+  const context = await site.context();
+  const page = await context.newPage();
+  await page.goto(`${site.url}sousuo/?${query}`);
+  await searchSettled(page);
+  return { page, close: () => context.close() };
+}
+
+const shownDates = (page: Page) =>
+  page.$$eval('.search-result__meta', (metas) => metas.map((m) => /发布日期：(\d{4}-\d{2}-\d{2})/.exec(m.textContent ?? '')?.[1] ?? ''));
+
+describe('search over shards (example office, 24 notices per shard)', () => {
+  test('the build writes one index per shard, sharing one script', () => {
+    const shards = searchShards(notices, searchYear, SHARD_SIZE);
+    assert.equal(shards.length, 2);
+    for (const [k, shard] of shards.entries()) {
+      assert.ok(existsSync(join(site.out, shard.dir, 'pagefind-entry.json')), shard.dir);
+      if (k > 0) {
+        const own = readdirSync(join(site.out, shard.dir)).filter((f) => /^(pagefind\.js|pagefind-worker\.js|wasm\.)/.test(f));
+        assert.deepEqual(own, [], `${shard.dir} has no copy of the script or the WebAssembly`);
+      }
+    }
+  });
+
+  for (const [query, title, top] of CASES) {
+    test(`“${query}” finds “${title}” in the first ${top}`, async () => {
+      const { page, close } = await open(`q=${encodeURIComponent(query)}`);
+      const titles = await resultTitles(page);
+      assert.ok(titles.slice(0, top).includes(title), `got: ${titles.slice(0, 5).join(' | ')}`);
+      await close();
+    });
+  }
+
+  test('browsing by 发布机构 lists every notice, newest first across shards, page after page', async () => {
+    const expected = notices.filter((n) => n.publisher === PUBLISHER).map((n) => n.publishedOn).sort().reverse();
+    assert.ok(expected.length > 20, 'the case spans several pages and every shard');
+    const { page, close } = await open(`jg=${encodeURIComponent(PUBLISHER)}`);
+    assert.match((await page.textContent("#search-status")) ?? "", new RegExp(`找到 ${expected.length} 条结果`));
+    const dates: string[] = [];
+    for (let p = 1; p <= Math.ceil(expected.length / 10); p++) {
+      if (p > 1) {
+        await page.getByRole('link', { name: '下一页' }).click();
+        await searchSettled(page);
+      }
+      dates.push(...(await shownDates(page)));
+    }
+    assert.deepEqual(dates, expected);
+    await close();
+  });
+
+  test('a query sorted by date is newest first across shards', async () => {
+    const { page, close } = await open(`q=${encodeURIComponent('通知')}&px=date`);
+    const dates = await shownDates(page);
+    assert.equal(dates.length, 10);
+    assert.deepEqual(dates, [...dates].sort().reverse());
+    const newest = notices.filter((n) => n.title.includes('通知')).map((n) => n.publishedOn).sort().reverse()[0];
+    assert.equal(dates[0], newest);
+    await close();
+  });
+
+  test('年份 counts add up over shards', async () => {
+    const { page, close } = await open(`jg=${encodeURIComponent(PUBLISHER)}`);
+    const years = (await page.locator('fieldset', { hasText: '年份' }).textContent()) ?? '';
+    for (const year of new Set(notices.map(searchYear))) {
+      const count = notices.filter((n) => searchYear(n) === year && n.publisher === PUBLISHER).length;
+      assert.match(years, new RegExp(`${year}（${count}）`));
+    }
+    await close();
+  });
+});

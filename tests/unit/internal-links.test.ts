@@ -1,0 +1,126 @@
+import { describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readdirSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { bodyLinks, deadLinkProblems, linkTarget, targetExists, type SiteInventory } from '../../src/lib/internal-links.ts';
+import { FIXED_PATHS, PARAMETER_PREFIXES } from '../../src/lib/site-paths.ts';
+
+const SITE_URL = 'https://gk.example.gov.cn/';
+
+const site: SiteInventory = {
+  noticeSlugs: new Set(['11441299MB2E00012L-2024-00001']),
+  noticeFiles: new Map([['notices/2024/chungeng.md', '11441299MB2E00012L-2024-00001'], ['notices/2023/yusuan.mdx', undefined]]),
+  attachments: new Set(['2024/申报表.docx', '2024/a.pdf']),
+  externalLinkCodes: new Set(['abc123']),
+  cataloguePaths: () => new Set(['/mulu/', '/mulu/2/', '/mulu/fenlei/04/', '/mulu/nianfen/2024/']),
+};
+const exists = (url: string, from = 'notices/2024/a.md') => {
+  const target = linkTarget(url, from, SITE_URL);
+  assert.ok(target, `${url} is a link on this site`);
+  return targetExists(target, site);
+};
+
+/** Files below a project folder, as "/"-separated paths relative to it. */
+function filesIn(folder: string): string[] {
+  const dir = fileURLToPath(new URL(`../../${folder}/`, import.meta.url));
+  return readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((e) => e.isFile())
+    .map((e) => `${e.parentPath.slice(dir.length)}/${e.name}`.replace(/^\/+/, ''));
+}
+
+describe('the list of fixed pages', () => {
+  test('matches the pages in src/pages and the files in public/, so neither can change without the other', () => {
+    const files = filesIn('src/pages');
+    // mulu/[...page].astro makes /mulu/ itself as well as /mulu/2/ …
+    const fixed = files
+      .map((f) => f.replace(/(^|\/)\[\.\.\.[a-z]+\]\.astro$/, '$1index.astro'))
+      .filter((f) => !f.includes('['))
+      .map((f) => f === '404.astro' ? '/404.html' : `/${f.replace(/\.(astro|ts)$/, '').replace(/(^|\/)index$/, '$1')}`)
+      .map((p) => (/\.[a-z]+$/.test(p) || p.endsWith('/') ? p : `${p}/`));
+    const built = ['/sw.js', '/offline-manifest.json']; // written by the build, not by a page
+    const publicFiles = filesIn('public').map((f) => `/${f}`);
+    assert.deepEqual([...FIXED_PATHS].filter((p) => !built.includes(p)).sort(), [...fixed, ...publicFiles].sort());
+    for (const file of files.filter((f) => f.includes('['))) {
+      assert.ok(PARAMETER_PREFIXES.some((prefix) => `/${file}`.startsWith(prefix)), `${file} is a route the link check knows`);
+    }
+  });
+});
+
+describe('linkTarget', () => {
+  test('ignores links to other sites, mail, phones and anchors', () => {
+    for (const url of ['https://www.gov.cn/', '//cdn.example.com/a.js', 'mailto:gk@example.gov.cn', 'tel:12345', '#part', '?q=1']) {
+      assert.equal(linkTarget(url, 'notices/a.md', SITE_URL), undefined, url);
+    }
+  });
+  test('reads root-relative paths and the site’s own absolute addresses as pages', () => {
+    assert.deepEqual(linkTarget('/zhinan/#fees', 'notices/a.md'), { kind: 'page', path: '/zhinan/' });
+    assert.deepEqual(linkTarget('https://gk.example.gov.cn/mulu/?p=2', 'notices/a.md', SITE_URL), { kind: 'page', path: '/mulu/' });
+  });
+  test('reads only the site’s own sub-path when it is deployed under one', () => {
+    const sub = 'https://www.county.gov.cn/gk/';
+    assert.deepEqual(linkTarget('https://www.county.gov.cn/gk/zhinan/', 'notices/a.md', sub), { kind: 'page', path: '/zhinan/' });
+    assert.equal(linkTarget('https://www.county.gov.cn/news/', 'notices/a.md', sub), undefined);
+  });
+  test('reads /attachments/…, attachments/… and ../../attachments/… as the attachments folder', () => {
+    for (const url of ['/attachments/2024/a.pdf', 'attachments/2024/a.pdf', './attachments/2024/a.pdf', '../../attachments/2024/a.pdf']) {
+      assert.deepEqual(linkTarget(url, 'notices/2024/x.md'), { kind: 'attachment', path: '2024/a.pdf' }, url);
+    }
+  });
+  test('reads relative .md and .mdx links from the linking file’s folder', () => {
+    assert.deepEqual(linkTarget('../2023/yusuan.mdx#一', 'notices/2024/x.md'), { kind: 'notice-file', path: 'notices/2023/yusuan.mdx' });
+    assert.deepEqual(linkTarget('notices/2024/chungeng.md', 'guide.md'), { kind: 'notice-file', path: 'notices/2024/chungeng.md' });
+  });
+  test('decodes percent-encoded paths', () => {
+    assert.deepEqual(linkTarget('/attachments/2024/%E7%94%B3%E6%8A%A5%E8%A1%A8.docx', 'notices/a.md'), { kind: 'attachment', path: '2024/申报表.docx' });
+  });
+});
+
+describe('targetExists', () => {
+  test('knows the fixed pages, with or without the trailing slash or index.html', () => {
+    for (const url of ['/', '/zhinan/', '/zhinan', '/zhinan/index.html', '/sousuo/?q=春耕', '/rss.xml', '/data/catalogue.csv', '/nianbao/']) {
+      assert.equal(exists(url), true, url);
+    }
+  });
+  test('knows a notice page by its 索引号 slug', () => {
+    assert.equal(exists('/xxgk/11441299MB2E00012L-2024-00001/'), true);
+    assert.equal(exists('/xxgk/11441299MB2E00012L-2024-00009/'), false);
+    assert.equal(exists('/xxgk/11441299MB2E00012L/2024-00001/'), false, 'the “/” must become “-”');
+  });
+  test('knows the catalogue pages the notices make, and no others', () => {
+    assert.equal(exists('/mulu/2/'), true);
+    assert.equal(exists('/mulu/fenlei/04/'), true);
+    assert.equal(exists('/mulu/3/'), false);
+    assert.equal(exists('/mulu/fenlei/05/'), false);
+  });
+  test('knows attachments and notice files, case and all', () => {
+    assert.equal(exists('/attachments/2024/a.pdf'), true);
+    assert.equal(exists('/attachments/2024/A.pdf'), false);
+    assert.equal(exists('../2023/yusuan.mdx', 'notices/2024/x.md'), true);
+    assert.equal(exists('../2023/yusuan.md', 'notices/2024/x.md'), false);
+  });
+  test('knows the 外链提示 pages of the content’s own external links', () => {
+    assert.equal(exists('/waibu/abc123/'), true);
+    assert.equal(exists('/waibu/zzz999/'), false);
+  });
+  test('rejects paths the site does not generate', () => {
+    for (const url of ['/xxgk/', '/gk/zhinan/', '/about/', '/index.php', '/attachments/']) assert.equal(exists(url), false, url);
+  });
+});
+
+describe('deadLinkProblems', () => {
+  test('reports each dead link with its line, the link and a fix', () => {
+    const body = '见[目录](/mulu/)。\n\n见[指南](/zhinan/)和[旧文件](/xxgk/11441299MB2E00012L-2023-00001/)。\n\n<a href="/attachments/2024/b.pdf">下载</a>\n';
+    const problems = deadLinkProblems('notices/2024/a.md', bodyLinks(body, 8), site, SITE_URL);
+    assert.deepEqual(problems.map((p) => `${p.line} ${p.field} ${p.kind} ${p.severity}`), ['10 正文 dead-link error', '12 正文 dead-link error']);
+    assert.match(problems[0]!.message, /\/xxgk\/11441299MB2E00012L-2023-00001\//);
+    assert.match(problems[0]!.fix!, /索引号/);
+    assert.match(problems[1]!.message, /attachments\/2024\/b\.pdf 不存在/);
+  });
+
+  test('a link to another notice’s source file would not open on the site: it names the page to link instead', () => {
+    const problems = deadLinkProblems('notices/2024/x.md', bodyLinks('见[春耕通知](chungeng.md)。\n', 5), site, SITE_URL);
+    assert.equal(problems.length, 1);
+    assert.match(problems[0]!.message, /源文件 notices\/2024\/chungeng\.md/);
+    assert.equal(problems[0]!.fix, '改为该公文的网址 /xxgk/11441299MB2E00012L-2024-00001/');
+  });
+});

@@ -1,0 +1,38 @@
+import { describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { mayBeTraditional, simplifiedQuery } from '../../src/lib/query-variants.ts';
+import { toSimplified } from '../../src/lib/chinese-variants.ts';
+import { TRADITIONAL_CHARACTERS } from '../../src/lib/traditional-characters.generated.ts';
+import { traditionalCharactersModule } from '../../scripts/lib/traditional-characters.ts';
+
+describe('queries in 简体 without loading the converter', () => {
+  test('the list of 繁體 characters is up to date with the converter (else run npm run generate)', () => {
+    const committed = readFileSync(new URL('../../src/lib/traditional-characters.generated.ts', import.meta.url), 'utf8');
+    assert.equal(committed, traditionalCharactersModule());
+  });
+
+  test('simplified queries need no conversion', () => {
+    for (const query of ['政务公开', '宅基地审批', '示镇府〔2024〕12号', '114400001234567890/2023-00002', '春耕 通知']) {
+      assert.equal(mayBeTraditional(query), false, query);
+    }
+  });
+
+  test('queries with 繁體 are converted', async () => {
+    assert.equal(mayBeTraditional('政務公開'), true);
+    assert.equal(await simplifiedQuery('政務公開'), '政务公开');
+    assert.equal(await simplifiedQuery('宅基地審批'), '宅基地审批');
+    assert.equal(await simplifiedQuery('一目瞭然'), toSimplified('一目瞭然'), 'a phrase whose characters alone do not change');
+  });
+
+  test('text without any listed character converts to itself', () => {
+    // Every CJK character outside the list, in runs of a few, as queries would put them.
+    const listed = new Set(TRADITIONAL_CHARACTERS);
+    const others: string[] = [];
+    for (let code = 0x4e00; code <= 0x9fff; code++) if (!listed.has(String.fromCodePoint(code))) others.push(String.fromCodePoint(code));
+    for (let i = 0; i < others.length; i += 4) {
+      const text = others.slice(i, i + 4).join('');
+      assert.equal(toSimplified(text), text, text);
+    }
+  });
+});

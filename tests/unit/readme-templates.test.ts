@@ -1,0 +1,74 @@
+import { describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { readContentFolder } from '../../src/lib/content-folder.ts';
+import { checkContent, type ContentFolder } from '../../src/lib/content-check.ts';
+import { formatProblem } from '../../src/lib/problems.ts';
+import { noticeTemplate } from '../../src/lib/notice-template.ts';
+import type { IndexNumber } from '../../src/lib/index-number.ts';
+import type { CalendarDate } from '../../src/lib/calendar-date.ts';
+
+/** The README's “发布一篇公文” section: what editors copy. */
+const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
+const start = readme.indexOf('## 发布一篇公文（从头到尾）');
+const section = untilNextHeading(readme.slice(start));
+const blocks = (text: string) => [...text.matchAll(/^```markdown\n([\s\S]*?)^```$/gm)].map((m) => m[1]!);
+const templates = blocks(section.slice(section.indexOf('### 常用体裁的模板')));
+const example = await readContentFolder(new URL('../../content/', import.meta.url).pathname);
+
+/** Text up to the next `## ` heading outside code blocks (the templates have `## 一、` lines). */
+function untilNextHeading(text: string): string {
+  const lines = text.split('\n');
+  let fenced = false;
+  for (const [i, line] of lines.entries()) {
+    if (/^```/.test(line)) fenced = !fenced;
+    else if (i > 0 && !fenced && line.startsWith('## ')) return lines.slice(0, i).join('\n');
+  }
+  return text;
+}
+
+/** The example office with `files` pasted into notices/. */
+function pasted(files: string[]): ContentFolder {
+  return {
+    ...example,
+    notices: [...example.notices, ...files.map((text, i) => ({ path: `notices/readme/template-${i + 1}.md`, bytes: new TextEncoder().encode(text) }))],
+  };
+}
+
+describe('README: 发布一篇公文', () => {
+  test('has the templates for 通知, 公告, 解读 and 年度报告', () => {
+    assert.ok(start > 0);
+    assert.deepEqual(templates.map((t) => /^体裁: (\S+)/m.exec(t)?.[1]), ['通知', '公告', '解读', '报告']);
+    assert.match(templates[2]!, /^解读: "/m);
+  });
+
+  for (const [i, template] of blocks(section).entries()) {
+    const title = /^标题: (.+)$/m.exec(template)?.[1];
+    test(`block ${i + 1} passes check when pasted into the example office: ${title}`, () => {
+      const report = checkContent(pasted([template]));
+      // The file as `npm run new` writes it still has the placeholder body, which check points out.
+      const expected = templates.includes(template) ? [] : ['placeholder-body'];
+      assert.deepEqual(report.problems.map((p) => p.kind), expected, `block ${i + 1}: ${report.problems.map(formatProblem).join('\n')}`);
+    });
+  }
+
+  test('the templates pasted together still pass (their 索引号 differ)', () => {
+    const report = checkContent(pasted(templates));
+    assert.deepEqual(report.problems.map(formatProblem), []);
+  });
+});
+
+describe('README: the file npm run new writes', () => {
+  test('is shown as noticeTemplate writes it (every key, in order)', () => {
+    const shown = blocks(section)[0]!;
+    const written = noticeTemplate({
+      title: '示例镇人民政府关于做好2026年冬季森林防火工作的通知',
+      indexNumber: '11441299MB2E00012L/2026-00008' as IndexNumber,
+      docNumber: '示镇府〔2026〕30号',
+      category: '农业、林业、水利',
+      publishedOn: '2026-11-23' as CalendarDate,
+      genre: '通知',
+    });
+    assert.equal(shown, written, 'update the example in “第二步：看看生成的文件”');
+  });
+});
