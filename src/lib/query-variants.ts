@@ -4,14 +4,14 @@
  * query with no character the conversion could change is already 简体, so the converter is
  * loaded only when a query has one.
  */
-import { TRADITIONAL_CHARACTERS } from './traditional-characters.generated.ts';
+import { TRADITIONAL_CHARACTERS, TRADITIONAL_PHRASES } from './traditional-characters.generated.ts';
 
 const TRADITIONAL = new Set(TRADITIONAL_CHARACTERS);
 
 /** Whether converting `text` to 简体 could change it. */
 export function mayBeTraditional(text: string): boolean {
   for (const char of text) if (TRADITIONAL.has(char)) return true;
-  return false;
+  return TRADITIONAL_PHRASES.some((phrase) => text.includes(phrase));
 }
 
 export async function simplifiedQuery(text: string): Promise<string> {

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { mayBeTraditional, simplifiedQuery } from '../../src/lib/query-variants.ts';
 import { toSimplified } from '../../src/lib/chinese-variants.ts';
-import { TRADITIONAL_CHARACTERS } from '../../src/lib/traditional-characters.generated.ts';
+import { TRADITIONAL_CHARACTERS, TRADITIONAL_PHRASES } from '../../src/lib/traditional-characters.generated.ts';
 import { traditionalCharactersModule } from '../../scripts/lib/traditional-characters.ts';
 
 describe('queries in 简体 without loading the converter', () => {
@@ -13,7 +13,7 @@ describe('queries in 简体 without loading the converter', () => {
   });
 
   test('simplified queries need no conversion', () => {
-    for (const query of ['政务公开', '宅基地审批', '示镇府〔2024〕12号', '114400001234567890/2023-00002', '春耕 通知']) {
+    for (const query of ['政务公开', '安全生产 检查', '宅基地审批', '示镇府〔2024〕12号', '114400001234567890/2023-00002', '春耕 通知']) {
       assert.equal(mayBeTraditional(query), false, query);
     }
   });
@@ -23,6 +23,11 @@ describe('queries in 简体 without loading the converter', () => {
     assert.equal(await simplifiedQuery('政務公開'), '政务公开');
     assert.equal(await simplifiedQuery('宅基地審批'), '宅基地审批');
     assert.equal(await simplifiedQuery('一目瞭然'), toSimplified('一目瞭然'), 'a phrase whose characters alone do not change');
+  });
+
+  test('each listed phrase needs the converter', () => {
+    assert.ok(TRADITIONAL_PHRASES.length > 0);
+    for (const phrase of TRADITIONAL_PHRASES) assert.equal(mayBeTraditional(`关于${phrase}的通知`), true, phrase);
   });
 
   test('text without any listed character converts to itself', () => {
