@@ -44,6 +44,7 @@ describe('offline reading under a base path', () => {
     await page.goto(`${site.url}xxgk/${NOTICES[0]}/`);
     assert.equal(await page.textContent('h1'), '离线阅读', 'an unvisited page falls back to the offline page');
     assert.ok(await page.locator('#offline-hint').isVisible());
+    await page.locator('#offline-list:not([aria-busy])').waitFor({ state: 'attached' });
     const listed = await page.$$eval('#offline-list a', (links) => links.map((a) => a.textContent));
     assert.deepEqual(listed, ['关于做好2024年春耕生产工作的通知']);
     await page.context().close();

@@ -9,6 +9,7 @@ export async function listOffline(): Promise<void> {
   hint.hidden = location.pathname.endsWith('/lixian/');
   if (!('caches' in window)) {
     empty.hidden = false;
+    list.removeAttribute('aria-busy');
     return;
   }
   const manifest = await fetchManifest().catch(() => undefined);
@@ -31,4 +32,6 @@ export async function listOffline(): Promise<void> {
     }),
   );
   empty.hidden = available.length > 0;
+  // The list is complete: assistive technology (and the tests) may read it now.
+  list.removeAttribute('aria-busy');
 }
