@@ -4,12 +4,12 @@
  * the frontmatter keys, scripts and CI prefer ASCII.
  */
 import { parseArgs } from 'node:util';
-import { resolve } from 'node:path';
-import { normaliseBase } from './options.ts';
+import { siteOptionsFrom } from './options.ts';
 import { isCalendarDate, type CalendarDate } from '../../src/lib/calendar-date.ts';
 import { checkDocNumber } from '../../src/lib/doc-number.ts';
 import { ORGAN_CODE, parseIndexNumber, type IndexNumber } from '../../src/lib/index-number.ts';
 import { nearestCategory, type Taxonomy } from '../../src/lib/taxonomy.ts';
+import { editDistance } from '../../src/lib/edit-distance.ts';
 
 export const FIELD_FLAGS = [
   { field: 'title', en: 'title', zh: '标题', value: '关于做好防汛工作的通知', help: '标题（必填）' },
@@ -92,10 +92,11 @@ export function parseNewOptions(args: string[]): NewOptions {
     if (distinct[0]) input[flag.field] = distinct[0];
   }
   const { values } = parsed;
+  const { content, base } = siteOptionsFrom(values);
   return {
     ok: true,
-    content: resolve(String(values.content ?? 'content')),
-    base: normaliseBase(String(values.base ?? '/')),
+    content,
+    base,
     input,
     yes: values.yes === true,
     help: values.help === true,
@@ -130,18 +131,6 @@ function explainArgsError(error: unknown, known: string[]): string {
   }
 }
 
-function editDistance(a: string, b: string): number {
-  const [x, y] = [[...a], [...b]];
-  let previous = Array.from({ length: y.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= x.length; i++) {
-    const current = [i];
-    for (let j = 1; j <= y.length; j++) {
-      current[j] = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + (x[i - 1] === y[j - 1] ? 0 : 1));
-    }
-    previous = current;
-  }
-  return previous[y.length]!;
-}
 
 /** A notice's fields after validation, ready for the template and the allocator. */
 export interface Draft {

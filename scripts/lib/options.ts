@@ -15,19 +15,23 @@ export function parseSiteOptions(args: string[], extra: Record<string, { type: '
   const { values } = parseArgs({
     args,
     options: {
-      content: { type: 'string', default: 'content' },
-      out: { type: 'string', default: 'dist' },
-      base: { type: 'string', default: '/' },
+      content: { type: 'string' },
+      out: { type: 'string' },
+      base: { type: 'string' },
       ...extra,
     },
     allowPositionals: false,
   });
-  const site: SiteOptions = {
-    content: resolve(String(values.content)),
-    out: resolve(String(values.out)),
-    base: normaliseBase(String(values.base)),
+  return { site: siteOptionsFrom(values), values: values as Record<string, string | boolean | undefined> };
+}
+
+/** `--content`, `--out` and `--base` as parsed, with their defaults, resolved. */
+export function siteOptionsFrom(values: { content?: unknown; out?: unknown; base?: unknown }): SiteOptions {
+  return {
+    content: resolve(String(values.content ?? 'content')),
+    out: resolve(String(values.out ?? 'dist')),
+    base: normaliseBase(String(values.base ?? '/')),
   };
-  return { site, values: values as Record<string, string | boolean | undefined> };
 }
 
 /** `gk`, `/gk`, `/gk/` → `/gk/`; empty → `/`. */

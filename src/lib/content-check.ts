@@ -11,7 +11,7 @@ import { SiteConfigSchema, SITE_KEYS, type SiteConfig } from './site-config.ts';
 import { schemaProblems } from './schema-problems.ts';
 import { parseIndexNumber, indexNumberSlug } from './index-number.ts';
 import { yearOf } from './calendar-date.ts';
-import { isBodyEmpty, leadSentences } from './body-text.ts';
+import { bodyPlainText, isBodyEmpty, leadSentences } from './body-text.ts';
 import { BODY_PLACEHOLDER } from './notice-template.ts';
 import { sortProblems, type Problem } from './problems.ts';
 import { DEFAULT_TAXONOMY } from './taxonomy.ts';
@@ -38,6 +38,8 @@ export interface Notice extends NoticeMeta {
   body: string;
   /** 内容概述: the 摘要, or the body's lead sentences. */
   lead: string;
+  /** The body's reader-visible text, block by block (body-text.ts), for the search index. */
+  text: string;
   /** URL segment: the 索引号 with "/" → "-". */
   slug: string;
 }
@@ -48,6 +50,8 @@ export interface Content {
   notices: Notice[];
   /** Files under attachments/ → size in bytes. */
   attachments: ReadonlyMap<string, number>;
+  /** Every link to another site in notices and the guide: 外链提示 code → URL. */
+  externalLinks: ReadonlyMap<string, string>;
 }
 
 export interface ContentReport {
@@ -98,7 +102,13 @@ export function checkContent(folder: ContentFolder): ContentReport {
     problems: sorted,
     content:
       ok && site && guide !== undefined
-        ? { site, guide, notices: notices.map(({ lineOf: _, ...n }) => n), attachments: folder.attachments }
+        ? {
+            site,
+            guide,
+            notices: notices.map(({ lineOf: _, ...n }) => n),
+            attachments: folder.attachments,
+            externalLinks: new Map(linked.flatMap((f) => f.externalLinks).map((url) => [externalLinkCode(url), url])),
+          }
         : undefined,
   };
 }
@@ -171,7 +181,8 @@ interface LinkedFile {
   links: LinkRef[];
   /** The 索引号 as written, even when another field is wrong: links to it are not dead. */
   slug?: string;
-  externalLinkCodes: string[];
+  /** Links to other sites, as written. */
+  externalLinks: string[];
 }
 
 function linkedFile(file: string, body: string, bodyLine: number, siteUrl: string | undefined, indexNumber?: unknown): LinkedFile {
@@ -179,7 +190,7 @@ function linkedFile(file: string, body: string, bodyLine: number, siteUrl: strin
     file,
     links: bodyLinks(body, bodyLine),
     slug: typeof indexNumber === 'string' ? indexNumberSlug(indexNumber.trim()) : undefined,
-    externalLinkCodes: externalLinks(body, siteUrl).map(externalLinkCode),
+    externalLinks: externalLinks(body, siteUrl),
   };
 }
 
@@ -248,6 +259,7 @@ function checkNoticeFile(
     file,
     body,
     lead: meta.summary ?? leadSentences(body),
+    text: bodyPlainText(body),
     slug: indexNumberSlug(meta.indexNumber),
     lineOf,
   };
@@ -340,7 +352,7 @@ function checkLinks(
     noticeSlugs: new Set(linked.flatMap((f) => (f.slug ? [f.slug] : []))),
     noticeFiles: new Map(folder.notices.map((n) => [n.path, slugOf.get(n.path)])),
     attachments: folder.attachments,
-    externalLinkCodes: new Set(linked.flatMap((f) => f.externalLinkCodes)),
+    externalLinkCodes: new Set(linked.flatMap((f) => f.externalLinks.map(externalLinkCode))),
     cataloguePaths: () => (catalogue ??= cataloguePaths(notices, site?.taxonomy ?? DEFAULT_TAXONOMY)),
   };
   for (const { file, links } of linked) problems.push(...deadLinkProblems(file, links, inventory, site?.url));

@@ -5,7 +5,6 @@
  * normalisation, `meta.original` keeps the text as written for the excerpt (see search-excerpt.ts).
  */
 import type { Notice } from './content-check.ts';
-import { bodyPlainText } from './body-text.ts';
 import { toSimplified } from './chinese-variants.ts';
 import { docNumberKey, indexNumberKey, EVERY_NOTICE_KEY } from './search-keys.ts';
 import { paths, withBase } from './site-paths.ts';
@@ -25,7 +24,7 @@ export interface SearchRecord {
 
 export function searchRecord(notice: Notice, base: string): SearchRecord {
   // The 摘要 is not part of the body, so it is indexed too; a lead taken from the body already is.
-  const written = [notice.title, notice.summary ?? '', bodyPlainText(notice.body)]
+  const written = [notice.title, notice.summary ?? '', notice.text]
     .filter(Boolean)
     .join('\n');
   const simplified = toSimplified(written);

@@ -3,6 +3,8 @@
  * used by gov.cn and most local catalogues; site.yaml's 分类 replaces it for offices that
  * follow a local list (e.g. the 26 基层政务公开 areas).
  */
+import { editDistance } from './edit-distance.ts';
+
 export type Taxonomy = readonly string[];
 
 export const DEFAULT_TAXONOMY: Taxonomy = [
@@ -44,20 +46,6 @@ function stripPunctuation(text: string): string {
   return text.replace(/[、，,；;\s/\\]/g, '');
 }
 
-/** Levenshtein distance over code points (Chinese characters count once each). */
-function editDistance(a: string, b: string): number {
-  const x = [...a];
-  const y = [...b];
-  let previous = Array.from({ length: y.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= x.length; i++) {
-    const current = [i];
-    for (let j = 1; j <= y.length; j++) {
-      current[j] = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + (x[i - 1] === y[j - 1] ? 0 : 1));
-    }
-    previous = current;
-  }
-  return previous[y.length]!;
-}
 
 /**
  * A short, stable URL segment for a category: its 1-based position in the taxonomy,

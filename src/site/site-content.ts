@@ -5,7 +5,6 @@
  */
 import type { Content, Notice } from '../lib/content-check.ts';
 import { catalogueFacets, newestFirst, type CatalogueFacets } from '../lib/catalogue.ts';
-import { externalLinkCode, externalLinks } from '../lib/body-links.ts';
 
 export interface SiteContent extends Content {
   /** All notices, newest first. */
@@ -15,8 +14,6 @@ export interface SiteContent extends Content {
   interpretationsOf: Map<string, Notice[]>;
   /** The 目录's narrowing links with counts, shown on every 目录 page: computed once. */
   facets: CatalogueFacets;
-  /** Every link to another site in notices and the guide: 外链提示 code → URL. */
-  externalLinks: Map<string, string>;
 }
 
 export function prepareSiteContent(content: Content): SiteContent {
@@ -28,10 +25,8 @@ export function prepareSiteContent(content: Content): SiteContent {
     if (list) list.push(notice);
     else interpretationsOf.set(notice.interprets, [notice]);
   }
-  const links = [content.guide, ...notices.map((n) => n.body)].flatMap((body) => externalLinks(body, content.site.url));
   return {
     ...content,
-    externalLinks: new Map(links.map((url) => [externalLinkCode(url), url])),
     newest: newestFirst(notices),
     facets: catalogueFacets(notices, content.site.taxonomy),
     byIndexNumber: new Map(notices.map((n) => [n.indexNumber, n])),

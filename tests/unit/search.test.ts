@@ -4,6 +4,7 @@ import { toSimplified } from '../../src/lib/chinese-variants.ts';
 import { docNumberKey, indexNumberKey, lookupKey } from '../../src/lib/search-keys.ts';
 import { excerptAsWritten } from '../../src/lib/search-excerpt.ts';
 import { searchRecord } from '../../src/lib/search-record.ts';
+import { bodyPlainText } from '../../src/lib/body-text.ts';
 import type { Notice } from '../../src/lib/content-check.ts';
 
 describe('toSimplified', () => {
@@ -62,10 +63,11 @@ describe('excerptAsWritten', () => {
 });
 
 describe('searchRecord', () => {
+  const body = '為進一步加強**政務公開**工作。\n\n| 項目 | 內容 |\n|---|---|\n| 一 | 資訊 |\n';
   const notice = {
     title: '關於加強政務公開工作的通知', indexNumber: '114400001234567890/2022-00002', docNumber: '测镇府〔2022〕5号',
     category: '综合政务', publishedOn: '2022-09-09', publisher: '測試鎮人民政府', keywords: [], attachments: [],
-    file: 'notices/a.md', body: '為進一步加強**政務公開**工作。\n\n| 項目 | 內容 |\n|---|---|\n| 一 | 資訊 |\n', lead: '為進一步加強政務公開工作。',
+    file: 'notices/a.md', body, text: bodyPlainText(body), lead: '為進一步加強政務公開工作。',
     slug: '114400001234567890-2022-00002',
   } as unknown as Notice;
   const record = searchRecord(notice, '/gk/');
