@@ -12,7 +12,7 @@ import { personalInfoExceptionLines } from '../../src/lib/personal-info.ts';
 import type { Content } from '../../src/lib/content-check.ts';
 import type { Problem } from '../../src/lib/problems.ts';
 import type { SiteOptions } from './options.ts';
-import { writeSearchIndex } from './search-index.ts';
+import { writeSearchIndex, type SearchIndexReport } from './search-index.ts';
 import { assertNoForeignAssets } from './asset-scan.ts';
 import { writeOfflineFiles } from './offline-files.ts';
 import { handOverCheckedContent } from '../../src/site/checked-content.ts';
@@ -48,7 +48,7 @@ export async function buildSite(options: SiteOptions, log: (line: string) => voi
   // The search index is made from the checked notices, not from Astro's pages, so Pagefind
   // (a separate process) indexes on the second core while Astro makes the pages on the first.
   const searchDir = `${staging}.pagefind`;
-  let search: Promise<void> | undefined;
+  let search: Promise<SearchIndexReport> | undefined;
   try {
     const version = buildVersion();
     log(`${STAGE_MARK}${STAGES.astro}`);
@@ -58,7 +58,8 @@ export async function buildSite(options: SiteOptions, log: (line: string) => voi
     await runAstro(options, staging, version);
     await assertNoForeignAssets(staging, report.content.site.url);
     log(`${STAGE_MARK}${STAGES.search}`);
-    await search;
+    const indexed = await search;
+    if (indexed.reused) log(`搜索索引共 ${indexed.shards} 片，其中 ${indexed.reused} 片的公文没有变化，沿用上次的结果。`);
     await rename(searchDir, join(staging, 'pagefind'));
     log(`${STAGE_MARK}${STAGES.offline}`);
     await writeOfflineFiles(staging, report.content.notices, options.base, version);

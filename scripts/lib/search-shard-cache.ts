@@ -1,0 +1,82 @@
+/**
+ * Search shards from earlier builds, kept so a rebuild re-indexes only the shards whose notices
+ * changed. A shard's index depends only on its own records (the exact text, metadata, filters
+ * and URLs sent to Pagefind) and on the Pagefind version, so those name its cache entry: an
+ * entry with that name is, byte for byte, what Pagefind would write again. Editing one notice
+ * re-indexes one year's shard instead of the whole site.
+ */
+import { createHash } from 'node:crypto';
+import { copyFile, link, mkdir, readdir, readFile, rename, rm, stat, utimes } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { join, relative, resolve } from 'node:path';
+import type { SearchRecord } from '../../src/lib/search-record.ts';
+
+const PROJECT_ROOT = resolve(import.meta.dirname, '../..');
+/**
+ * Where npm tools keep caches (removed with node_modules, never published), or
+ * GONGKAI_SEARCH_CACHE (tests use their own folder).
+ */
+function cacheDir(): string {
+  return process.env.GONGKAI_SEARCH_CACHE || join(PROJECT_ROOT, 'node_modules/.cache/gongkai/search-shards');
+}
+/** Entries kept (oldest used first out): a 10,000-notice site has 6 shards of about 5 MB. */
+const MAX_ENTRIES = 48;
+/** Written last into an entry: an entry without it was interrupted and is not used. */
+const COMPLETE = 'pagefind-entry.json';
+
+let pagefindVersion: Promise<string> | undefined;
+
+/** The cache name of a shard with these records. */
+export async function shardCacheKey(records: readonly SearchRecord[]): Promise<string> {
+  pagefindVersion ??= readFile(join(PROJECT_ROOT, 'node_modules/pagefind/package.json'), 'utf8').then((text) => String(JSON.parse(text).version));
+  const hash = createHash('sha256').update(`pagefind ${await pagefindVersion}\n`);
+  for (const record of records) hash.update(JSON.stringify(record)).update('\n');
+  return hash.digest('hex');
+}
+
+/** Copies the cached shard `key` to `out`; false when there is none. */
+export async function restoreShard(key: string, out: string): Promise<boolean> {
+  const entry = join(cacheDir(), key);
+  if (!existsSync(join(entry, COMPLETE))) return false;
+  await linkTree(entry, out);
+  const now = new Date();
+  await utimes(entry, now, now); // recently used: pruned last
+  return true;
+}
+
+/** Keeps a copy of the freshly written shard in `dir` as `key`. */
+export async function storeShard(key: string, dir: string): Promise<void> {
+  const entry = join(cacheDir(), key);
+  const partial = `${entry}.partial-${process.pid}`;
+  await mkdir(cacheDir(), { recursive: true });
+  await rm(partial, { recursive: true, force: true });
+  await linkTree(dir, partial);
+  await rm(entry, { recursive: true, force: true });
+  await rename(partial, entry);
+}
+
+/** Drops the least recently used entries beyond MAX_ENTRIES, and leftovers of interrupted copies. */
+export async function pruneShardCache(): Promise<void> {
+  const dir = cacheDir();
+  if (!existsSync(dir)) return;
+  const names = await readdir(dir);
+  const entries = await Promise.all(names.map(async (name) => ({ name, used: (await stat(join(dir, name))).mtimeMs })));
+  const stale = entries.filter((e) => e.name.includes('.partial-') && Date.now() - e.used > 3_600_000);
+  const complete = entries.filter((e) => !e.name.includes('.partial-')).sort((a, b) => b.used - a.used);
+  for (const { name } of [...stale, ...complete.slice(MAX_ENTRIES)]) await rm(join(dir, name), { recursive: true, force: true });
+}
+
+/**
+ * `from` copied to `to` as hard links: a shard is thousands of small files, and the build
+ * only ever replaces them, never edits them in place. Across file systems, a real copy.
+ */
+async function linkTree(from: string, to: string): Promise<void> {
+  const entries = await readdir(from, { recursive: true, withFileTypes: true });
+  await mkdir(to, { recursive: true });
+  for (const entry of entries) {
+    const source = join(entry.parentPath, entry.name);
+    const target = join(to, relative(from, source));
+    if (entry.isDirectory()) await mkdir(target, { recursive: true });
+    else await link(source, target).catch(() => copyFile(source, target));
+  }
+}

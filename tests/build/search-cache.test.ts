@@ -1,0 +1,54 @@
+/**
+ * A rebuild re-indexes only the search shards whose notices changed; the others come from the
+ * shard cache and are exactly what indexing them again would write.
+ */
+import { describe, test, before } from 'node:test';
+import assert from 'node:assert/strict';
+import { appendFileSync, cpSync, readdirSync, readFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { ROOT, runScript, tempDir } from './helpers.ts';
+
+/** Every file under `dir`, relative path → bytes. */
+function tree(dir: string): Map<string, string> {
+  const files = readdirSync(dir, { recursive: true, withFileTypes: true }).filter((e) => e.isFile());
+  return new Map(files.map((e) => [relative(dir, join(e.parentPath, e.name)), readFileSync(join(e.parentPath, e.name)).toString('base64')]));
+}
+
+describe('search shards reused by a rebuild', () => {
+  const work = tempDir('search-cache');
+  const content = join(work, 'content');
+  const env = (cache: string) => ({ GONGKAI_SEARCH_SHARD_SIZE: '24', GONGKAI_SEARCH_CACHE: join(work, cache) });
+  const build = (out: string, cache: string) => {
+    const result = runScript('build', ['--content', content, '--out', join(work, out)], env(cache));
+    assert.equal(result.status, 0, result.stderr + result.stdout);
+    return result.stdout;
+  };
+  let first = '';
+  let second = '';
+  before(() => {
+    cpSync(join(ROOT, 'content'), content, { recursive: true });
+    first = build('first', 'cache');
+    // Shards: 2026–2024 and 2023–2021. Edit a notice of 2021, in the second.
+    const folder = join(content, 'notices/2021');
+    appendFileSync(join(folder, readdirSync(folder).find((f) => f.endsWith('.md'))!), '\n本通知已于近日补充说明。\n');
+    second = build('second', 'cache');
+    build('fresh', 'empty-cache');
+  });
+
+  test('the first build indexes every shard; the rebuild reuses the unchanged one and says so', () => {
+    assert.doesNotMatch(first, /沿用/);
+    assert.match(second, /搜索索引共 2 片，其中 1 片的公文没有变化，沿用上次的结果/);
+  });
+
+  test('the unchanged shard is the same, the edited one is new', () => {
+    const [before, after] = [tree(join(work, 'first/pagefind')), tree(join(work, 'second/pagefind'))];
+    const shard0 = (files: Map<string, string>) => [...files].filter(([path]) => !path.startsWith('1/'));
+    const shard1 = (files: Map<string, string>) => [...files].filter(([path]) => path.startsWith('1/'));
+    assert.deepEqual(shard0(after), shard0(before));
+    assert.notDeepEqual(shard1(after), shard1(before));
+  });
+
+  test('a reused shard is exactly what indexing it again writes', () => {
+    assert.deepEqual(tree(join(work, 'second/pagefind')), tree(join(work, 'fresh/pagefind')));
+  });
+});
