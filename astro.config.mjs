@@ -2,10 +2,9 @@
 // path (`--content/--out/--base`) as GONGKAI_* variables; these defaults serve `astro dev`.
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
-import { satteri } from '@astrojs/markdown-satteri';
 import { readFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { cjkStrong, externalLinkNotice, scrollableTables, siteLinks } from './src/site/markdown-plugins.ts';
+import { bodyMarkdownProcessor } from './src/site/markdown-plugins.ts';
 import { parseSiteYaml } from './src/lib/content-check.ts';
 import { contentDir } from './src/site/content-dir.ts';
 
@@ -18,7 +17,7 @@ export default defineConfig({
   outDir: process.env.GONGKAI_OUT || './dist',
   trailingSlash: 'always',
   build: { format: 'directory', assets: '_assets' },
-  markdown: { processor: satteri({ mdastPlugins: [cjkStrong, scrollableTables, siteLinks({ base }), externalLinkNotice({ base, siteUrl })] }) },
+  markdown: { processor: bodyMarkdownProcessor({ base, siteUrl }) },
   integrations: [mdx()],
   devToolbar: { enabled: false },
   // Pages are read on slow networks: no prefetching, no client router.

@@ -15,9 +15,10 @@ import { contentDir } from './site/content-dir.ts';
 const dir = contentDir();
 const site = parseSiteYaml(readFileSync(join(dir, 'site.yaml'))).site;
 
+// Only MDX notices: Markdown bodies are rendered from the checked notices (src/site/notice-body.ts).
 const notices = defineCollection({
   loader: glob({
-    pattern: '**/*.{md,mdx}',
+    pattern: '**/*.mdx',
     base: join(dir, 'notices'),
     // The notice's URL segment is its 索引号, so the id is too.
     generateId: ({ data }) => indexNumberSlug(String(data['索引号'])),

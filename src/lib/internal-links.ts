@@ -26,7 +26,12 @@ export type LinkTarget =
   /** A file in the content's attachments/ folder, path relative to it: `2024/a.pdf`. */
   | { kind: 'attachment'; path: string }
   /** Another notice's source file, path relative to the content folder: `notices/2024/a.md`. */
-  | { kind: 'notice-file'; path: string };
+  | { kind: 'notice-file'; path: string }
+  /**
+   * Any other relative path (`图1.png`, `../表格.xlsx`): on the published page it would resolve
+   * beside /xxgk/<索引号>/, where the build puts nothing, so it never exists.
+   */
+  | { kind: 'unplaced'; path: string };
 
 /** Everything the site will publish, as far as links are concerned. */
 export interface SiteInventory {
@@ -76,7 +81,7 @@ export function bodyLinks(markdown: string, bodyLine: number): LinkRef[] {
 
 /**
  * Where a link leads when it stays on this site, or undefined for links to other sites, mail,
- * phone, in-page anchors and relative links that are neither attachments nor notice files.
+ * phone and in-page anchors.
  * `fromFile` is the linking file, relative to the content folder (relative links start there);
  * `attachments/…` means the content's attachments folder from any file, as editors write it.
  */
@@ -101,7 +106,7 @@ export function linkTarget(url: string, fromFile: string, siteUrl?: string): Lin
   const resolved = posix.normalize(posix.join(posix.dirname(fromFile), relative));
   if (resolved.startsWith('attachments/')) return { kind: 'attachment', path: resolved.slice('attachments/'.length) };
   if (/\.mdx?$/i.test(resolved)) return { kind: 'notice-file', path: resolved };
-  return undefined;
+  return { kind: 'unplaced', path: relative };
 }
 
 function decode(path: string): string {
@@ -116,6 +121,7 @@ function decode(path: string): string {
 export function targetExists(target: LinkTarget, site: SiteInventory): boolean {
   if (target.kind === 'attachment') return site.attachments.has(target.path);
   if (target.kind === 'notice-file') return site.noticeFiles.has(target.path);
+  if (target.kind === 'unplaced') return false;
   // Static hosts serve /zhinan for /zhinan/ and /zhinan/index.html: the page is the same.
   let path = target.path.replace(/\/index\.html$/, '/');
   if (!path.endsWith('/') && !/\.[^/]*$/.test(path)) path += '/';
@@ -141,6 +147,11 @@ function deadLinkText(url: string, target: LinkTarget): { message: string; fix: 
       return {
         message: `链接 ${url} 指向的公文文件 ${target.path} 不存在`,
         fix: `核对文件名和路径；链接其他公文最好用它的页面网址，${NOTICE_URL_HINT}`,
+      };
+    case 'unplaced':
+      return {
+        message: `链接 ${url} 是相对路径，网站上这个位置没有文件（图片和附件只从 attachments 文件夹发布）`,
+        fix: '把文件放进 attachments 文件夹，写成 attachments/文件名；链接本站页面请写 / 开头的网址，例如 /xxgk/索引号/',
       };
     case 'page':
       return target.path.startsWith('/xxgk/')

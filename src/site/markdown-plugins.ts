@@ -1,7 +1,10 @@
 /**
- * Sätteri (Astro 7's Markdown processor) plugins for notice bodies.
+ * Sätteri (Astro 7's Markdown processor) plugins for notice bodies. astro.config.mjs (MDX
+ * notices, the 指南) and notice-body.ts (Markdown notices) both take their processor from
+ * `bodyMarkdownProcessor`, so every body is rendered by the same rules.
  */
 import { defineMdastPlugin } from 'satteri';
+import { satteri } from '@astrojs/markdown-satteri';
 import { splitCjkStrong } from '../lib/cjk-emphasis.ts';
 import { externalLinkCode, isForeignUrl } from '../lib/body-links.ts';
 import { paths, withBase } from '../lib/site-paths.ts';
@@ -79,3 +82,14 @@ export const scrollableTables = defineMdastPlugin({
     ]);
   },
 });
+
+/** Where the site is published: what the link plugins need. */
+export interface BodyLinkContext {
+  base: string;
+  siteUrl?: string;
+}
+
+/** Astro's `markdown.processor` for bodies, with the plugins every body is rendered with, in order. */
+export function bodyMarkdownProcessor({ base, siteUrl }: BodyLinkContext) {
+  return satteri({ mdastPlugins: [cjkStrong, scrollableTables, siteLinks({ base }), externalLinkNotice({ base, siteUrl })] });
+}

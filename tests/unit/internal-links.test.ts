@@ -70,6 +70,10 @@ describe('linkTarget', () => {
     assert.deepEqual(linkTarget('../2023/yusuan.mdx#一', 'notices/2024/x.md'), { kind: 'notice-file', path: 'notices/2023/yusuan.mdx' });
     assert.deepEqual(linkTarget('notices/2024/chungeng.md', 'guide.md'), { kind: 'notice-file', path: 'notices/2024/chungeng.md' });
   });
+  test('reads any other relative path as a file beside the page, which the site never has', () => {
+    assert.deepEqual(linkTarget('图1.png', 'notices/2024/x.md'), { kind: 'unplaced', path: '图1.png' });
+    assert.deepEqual(linkTarget('./表格.xlsx', 'notices/2024/x.md'), { kind: 'unplaced', path: '表格.xlsx' });
+  });
   test('decodes percent-encoded paths', () => {
     assert.deepEqual(linkTarget('/attachments/2024/%E7%94%B3%E6%8A%A5%E8%A1%A8.docx', 'notices/a.md'), { kind: 'attachment', path: '2024/申报表.docx' });
   });
@@ -115,6 +119,13 @@ describe('deadLinkProblems', () => {
     assert.match(problems[0]!.message, /\/xxgk\/11441299MB2E00012L-2023-00001\//);
     assert.match(problems[0]!.fix!, /索引号/);
     assert.match(problems[1]!.message, /attachments\/2024\/b\.pdf 不存在/);
+  });
+
+  test('an image beside the notice file is not published: it says to put it in attachments', () => {
+    const problems = deadLinkProblems('notices/2024/x.md', bodyLinks('![现场照片](zhaopian.jpg)\n', 5), site, SITE_URL);
+    assert.equal(problems.length, 1);
+    assert.match(problems[0]!.message, /zhaopian\.jpg 是相对路径/);
+    assert.match(problems[0]!.fix!, /attachments\/文件名/);
   });
 
   test('a link to another notice’s source file would not open on the site: it names the page to link instead', () => {
