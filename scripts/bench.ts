@@ -104,7 +104,7 @@ async function searchTransfer(out: string, query: string) {
 
 const work = await mkdtemp(join(tmpdir(), 'gongkai-bench-'));
 // A cache of its own: the first build must index everything, as on a fresh machine.
-process.env.GONGKAI_SEARCH_CACHE = join(work, 'search-cache');
+process.env.GONGKAI_CACHE = join(work, 'cache');
 const content = join(work, 'content');
 const out = join(work, 'dist');
 console.log(`gongkai bench: ${count} notices; ${cpus().length} cores (${cpus()[0]?.model}), ${fmtMB(totalmem())} RAM, Node ${process.version}`);

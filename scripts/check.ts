@@ -6,14 +6,14 @@
 import { parseSiteOptions } from './lib/options.ts';
 import { printProblems } from './lib/report.ts';
 import { fixContentFolder } from './lib/fix-content.ts';
-import { loadContent } from '../src/lib/content-folder.ts';
+import { loadContentInParallel } from './lib/parallel-check.ts';
 import { personalInfoExceptionLines } from '../src/lib/personal-info.ts';
 
 const { site, values } = parseSiteOptions(process.argv.slice(2), { fix: { type: 'boolean' } });
 if (values.fix) {
   for (const line of await fixContentFolder(site.content)) console.log(line);
 }
-const report = await loadContent(site.content);
+const report = await loadContentInParallel(site.content, { cache: true });
 printProblems(report.problems);
 if (report.content) {
   for (const line of personalInfoExceptionLines(report.content.notices)) console.log(line);

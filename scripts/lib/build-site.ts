@@ -7,7 +7,7 @@ import { cp, rename, rm, mkdir } from 'node:fs/promises';
 import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { dirname, join, relative, resolve, isAbsolute, basename } from 'node:path';
-import { loadContent } from '../../src/lib/content-folder.ts';
+import { loadContentInParallel } from './parallel-check.ts';
 import { personalInfoExceptionLines } from '../../src/lib/personal-info.ts';
 import type { Content } from '../../src/lib/content-check.ts';
 import type { Problem } from '../../src/lib/problems.ts';
@@ -38,7 +38,7 @@ export async function buildSite(options: SiteOptions, log: (line: string) => voi
   if (unsafe) return { ok: false, problems: [], error: unsafe };
 
   log(`${STAGE_MARK}${STAGES.check}`);
-  const report = await loadContent(options.content);
+  const report = await loadContentInParallel(options.content, { cache: true });
   if (!report.content) return { ok: false, problems: report.problems };
   log(`内容检查通过：${report.content.notices.length} 篇公文。`);
   for (const line of personalInfoExceptionLines(report.content.notices)) log(line);

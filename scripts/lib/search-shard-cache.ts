@@ -10,14 +10,12 @@ import { copyFile, link, mkdir, readdir, readFile, rename, rm, stat, utimes } fr
 import { existsSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import type { SearchRecord } from '../../src/lib/search-record.ts';
+import { cacheDir as buildCacheDir } from './cache-dir.ts';
 
 const PROJECT_ROOT = resolve(import.meta.dirname, '../..');
-/**
- * Where npm tools keep caches (removed with node_modules, never published), or
- * GONGKAI_SEARCH_CACHE (tests use their own folder).
- */
+/** In the build's cache folder (cache-dir.ts), or the folder GONGKAI_SEARCH_CACHE names. */
 function cacheDir(): string {
-  return process.env.GONGKAI_SEARCH_CACHE || join(PROJECT_ROOT, 'node_modules/.cache/gongkai/search-shards');
+  return process.env.GONGKAI_SEARCH_CACHE || buildCacheDir('search-shards');
 }
 /** Entries kept (oldest used first out): a 10,000-notice site has 6 shards of about 5 MB. */
 const MAX_ENTRIES = 48;

@@ -63,21 +63,50 @@ export interface ContentReport {
 export const SITE_FILE = 'site.yaml';
 export const GUIDE_FILE = 'guide.md';
 
-export function checkContent(folder: ContentFolder): ContentReport {
-  const problems: Problem[] = [];
-  const site = checkSite(folder.siteYaml, problems);
-  const guide = checkGuide(folder.guide, problems);
+/**
+ * What checking one notice file finds, on its own: plain data, so that it can come back from a
+ * worker thread (scripts/lib/parallel-check.ts). The rules across files need every file first.
+ */
+export interface NoticeFileResult {
+  problems: Problem[];
+  /** Absent when the file could not be read as a notice at all. */
+  linked?: LinkedFile;
+  /** Absent when the notice has an error of its own. */
+  notice?: CheckedNotice;
+}
+
+/** A notice that passed its own rules, with the line of each frontmatter key for later problems. */
+type CheckedNotice = Notice & { keyLines: Partial<Record<string, number>> };
+
+/** The per-file rules for notices of the office described by `site` (site.yaml, if readable). */
+export function noticeFileChecker(site: SiteConfig | undefined): (path: string, bytes: Uint8Array) => NoticeFileResult {
   const schema = noticeSchema({
     taxonomy: site?.taxonomy ?? DEFAULT_TAXONOMY,
     defaultPublisher: site?.name ?? '',
   });
+  const context = { siteUrl: site?.url, ownNumbers: [site?.phone, site?.fax].filter((n) => n !== undefined) };
+  return (path, bytes) => checkNoticeFile(path, bytes, schema, context);
+}
 
-  const notices: (Notice & { lineOf: (key: string) => number | undefined })[] = [];
+function checkEach(files: ContentFolder['notices'], checkFile: ReturnType<typeof noticeFileChecker>): NoticeFileResult[] {
+  return files.map(({ path, bytes }) => checkFile(path, bytes));
+}
+
+/**
+ * Checks a whole content folder. `checkedNotices` are `noticeFileChecker`'s results for
+ * `folder.notices`, in order, when the caller has already worked them out (in parallel).
+ */
+export function checkContent(folder: ContentFolder, checkedNotices?: readonly NoticeFileResult[]): ContentReport {
+  const problems: Problem[] = [];
+  const site = checkSite(folder.siteYaml, problems);
+  const guide = checkGuide(folder.guide, problems);
+  const results = checkedNotices ?? checkEach(folder.notices, noticeFileChecker(site));
+  const notices: CheckedNotice[] = [];
   const linked: LinkedFile[] = [];
-  const ownNumbers = [site?.phone, site?.fax].filter((n) => n !== undefined);
-  for (const { path, bytes } of folder.notices) {
-    const notice = checkNoticeFile(path, bytes, schema, { siteUrl: site?.url, ownNumbers, linked }, problems);
-    if (notice) notices.push(notice);
+  for (const result of results) {
+    problems.push(...result.problems);
+    if (result.linked) linked.push(result.linked);
+    if (result.notice) notices.push(result.notice);
   }
   if (guide !== undefined && !isBodyEmpty(guide)) linked.push(linkedFile(GUIDE_FILE, guide, 1, site?.url));
   for (const path of folder.strayFiles) {
@@ -105,7 +134,7 @@ export function checkContent(folder: ContentFolder): ContentReport {
         ? {
             site,
             guide,
-            notices: notices.map(({ lineOf: _, ...n }) => n),
+            notices: notices.map(({ keyLines: _, ...n }) => n),
             attachments: folder.attachments,
             externalLinks: new Map(linked.flatMap((f) => f.externalLinks).map((url) => [externalLinkCode(url), url])),
           }
@@ -198,22 +227,20 @@ interface NoticeFileContext {
   siteUrl: string | undefined;
   /** site.yaml's 电话 and 传真: the office's own numbers, never a personal-information leak. */
   ownNumbers: string[];
-  /** Collects each file's links for the dead-link rule, which needs every file first. */
-  linked: LinkedFile[];
 }
 
 function checkNoticeFile(
   file: string,
   bytes: Uint8Array,
   schema: ReturnType<typeof noticeSchema>,
-  { siteUrl, ownNumbers, linked }: NoticeFileContext,
-  problems: Problem[],
-): (Notice & { lineOf: (key: string) => number | undefined }) | undefined {
+  { siteUrl, ownNumbers }: NoticeFileContext,
+): NoticeFileResult {
+  const problems: Problem[] = [];
   const text = decodeOrReport(file, bytes, problems);
-  if (text === undefined) return undefined;
+  if (text === undefined) return { problems };
   const split = splitNotice(file, text);
   problems.push(...split.problems);
-  if (!split.source) return undefined;
+  if (!split.source) return { problems };
   const { data, lineOf, body, bodyLine } = split.source;
 
   const bodyEmpty = isBodyEmpty(body);
@@ -233,7 +260,7 @@ function checkNoticeFile(
   }
   const resourceProblems = bodyEmpty ? [] : bodyResourceProblems(file, body, bodyLine, siteUrl);
   problems.push(...resourceProblems);
-  linked.push(linkedFile(file, bodyEmpty ? '' : body, bodyLine, siteUrl, data['索引号']));
+  const linked = linkedFile(file, bodyEmpty ? '' : body, bodyLine, siteUrl, data['索引号']);
   problems.push(
     ...personalInfoProblems({
       file,
@@ -250,23 +277,25 @@ function checkNoticeFile(
   if (!parsed.success) {
     const found = schemaProblems(parsed.error, file, lineOf, NOTICE_KEYS);
     problems.push(...found.map((p) => ({ ...p, line: p.line ?? 1 })));
-    return undefined;
+    return { problems, linked };
   }
-  if (bodyEmpty || mdxProblem || resourceProblems.length) return undefined;
+  if (bodyEmpty || mdxProblem || resourceProblems.length) return { problems, linked };
   const meta = parsed.data;
-  return {
+  const keyLines = Object.fromEntries(NOTICE_KEYS.flatMap((key) => (lineOf(key) === undefined ? [] : [[key, lineOf(key)]])));
+  const notice = {
     ...meta,
     file,
     body,
     lead: meta.summary ?? leadSentences(body),
     text: bodyPlainText(body),
     slug: indexNumberSlug(meta.indexNumber),
-    lineOf,
+    keyLines,
   };
+  return { problems, linked, notice };
 }
 
 function checkAcrossNotices(
-  notices: (Notice & { lineOf: (key: string) => number | undefined })[],
+  notices: CheckedNotice[],
   attachments: ReadonlyMap<string, number>,
   problems: Problem[],
 ): void {
@@ -275,7 +304,7 @@ function checkAcrossNotices(
     byIndex.set(notice.indexNumber, [...(byIndex.get(notice.indexNumber) ?? []), notice]);
   }
   for (const notice of notices) {
-    const at = (key: string) => notice.lineOf(key) ?? 1;
+    const at = (key: string) => notice.keyLines[key] ?? 1;
     const twins = byIndex.get(notice.indexNumber)!.filter((n) => n !== notice);
     if (twins.length) {
       problems.push({

@@ -1,0 +1,54 @@
+/**
+ * What checking each notice file found in the last check, so that the next check (or build)
+ * only re-checks files that changed: at county scale, reading and parsing 10,000 notices is
+ * the longest part of a rebuild after a one-line edit. A file's result depends only on its
+ * path and bytes, site.yaml and the code (code-version.ts): the cache file is named by the
+ * last two and its entries by the first two, so a stale result is never found.
+ */
+import { createHash } from 'node:crypto';
+import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { deserialize, serialize } from 'node:v8';
+import type { NoticeFileResult } from '../../src/lib/content-check.ts';
+import { cacheDir } from './cache-dir.ts';
+import { codeVersion } from './code-version.ts';
+
+/** Cache files kept, most recently used first: one per content folder (or site.yaml) in use. */
+const MAX_FILES = 8;
+
+export interface CheckCache {
+  /** The result checked earlier for this file, if its path and bytes are unchanged. */
+  get(path: string, bytes: Uint8Array): NoticeFileResult | undefined;
+  /** Replaces the cache by exactly these files' results. */
+  save(results: readonly { path: string; bytes: Uint8Array; result: NoticeFileResult }[]): Promise<void>;
+}
+
+export async function openCheckCache(siteYaml: Uint8Array | undefined): Promise<CheckCache> {
+  const dir = cacheDir('check');
+  const scope = createHash('sha256').update(await codeVersion()).update('\0').update(siteYaml ?? '').digest('hex');
+  const file = join(dir, `${scope}.v8`);
+  const entries = await readFile(file).then((bytes) => deserialize(bytes) as Map<string, NoticeFileResult>, () => new Map<string, NoticeFileResult>());
+  return {
+    get: (path, bytes) => entries.get(fileKey(path, bytes)),
+    async save(results) {
+      const fresh = new Map(results.map(({ path, bytes, result }) => [fileKey(path, bytes), result]));
+      await mkdir(dir, { recursive: true });
+      const partial = `${file}.partial-${process.pid}`;
+      await writeFile(partial, serialize(fresh));
+      await rename(partial, file); // whole or not at all, even with builds running side by side
+      await prune(dir);
+    },
+  };
+}
+
+function fileKey(path: string, bytes: Uint8Array): string {
+  return createHash('sha256').update(path).update('\0').update(bytes).digest('hex');
+}
+
+async function prune(dir: string): Promise<void> {
+  const names = await readdir(dir);
+  const files = await Promise.all(names.map(async (name) => ({ name, used: (await stat(join(dir, name)).catch(() => undefined))?.mtimeMs ?? 0 })));
+  const stale = files.filter((f) => f.name.includes('.partial-') && Date.now() - f.used > 3_600_000);
+  const complete = files.filter((f) => !f.name.includes('.partial-')).sort((a, b) => b.used - a.used);
+  for (const { name } of [...stale, ...complete.slice(MAX_FILES)]) await rm(join(dir, name), { force: true });
+}

@@ -1,0 +1,35 @@
+/**
+ * A digest of the code that turns content into a site: src/ (rules, pages, styles, scripts),
+ * public/, the Astro config and the exact dependency versions. Anything cached from an earlier
+ * build is only reused under the same code version, so changing any of it — or updating a
+ * dependency — makes the next build start from nothing.
+ */
+import { createHash } from 'node:crypto';
+import { readdir, readFile } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { join, relative, resolve } from 'node:path';
+
+const PROJECT_ROOT = resolve(import.meta.dirname, '../..');
+const INPUTS = ['src', 'public', 'astro.config.mjs', 'package-lock.json'];
+
+let version: Promise<string> | undefined;
+
+export function codeVersion(): Promise<string> {
+  version ??= (async () => {
+    const hash = createHash('sha256');
+    for (const input of INPUTS) {
+      for (const file of await filesOf(join(PROJECT_ROOT, input))) {
+        hash.update(relative(PROJECT_ROOT, file)).update('\0').update(await readFile(file)).update('\0');
+      }
+    }
+    return hash.digest('hex');
+  })();
+  return version;
+}
+
+async function filesOf(path: string): Promise<string[]> {
+  if (!existsSync(path)) return [];
+  if (!path.endsWith('/') && (await readdir(path).catch(() => undefined)) === undefined) return [path];
+  const entries = await readdir(path, { recursive: true, withFileTypes: true });
+  return entries.filter((e) => e.isFile()).map((e) => join(e.parentPath, e.name)).sort();
+}
