@@ -17,6 +17,8 @@ import { assertNoForeignAssets } from './asset-scan.ts';
 import { writeOfflineFiles } from './offline-files.ts';
 import { handOverCheckedContent } from '../../src/site/checked-content.ts';
 import { prepareSiteContent } from '../../src/site/site-content.ts';
+import { handOverPageReuse } from '../../src/site/page-reuse.ts';
+import { openPageReuse } from './page-reuse-store.ts';
 
 export type BuildResult =
   | { ok: true; content: Content; problems: Problem[] }
@@ -55,7 +57,16 @@ export async function buildSite(options: SiteOptions, log: (line: string) => voi
     search = writeSearchIndex(report.content.notices, searchDir, options.base);
     search.catch(() => {}); // awaited below; until then a failure must not end the process
     handOverCheckedContent(options.content, prepareSiteContent(report.content));
+    const pages = await openPageReuse(options.out, options.base, report.content.site);
+    handOverPageReuse(pages.reuse);
     await runAstro(options, staging, version);
+    if (!(await pages.copyReused(staging))) {
+      // Same code, yet differently named styles or scripts: the old pages would link to files
+      // that are gone. Astro cannot render twice in one process, so stop and start afresh.
+      await pages.forget();
+      throw new Error('上次生成的页面引用的样式或脚本与这次不同，不能沿用。已清除页面缓存，输出文件夹没有改动，请再运行一次生成命令。');
+    }
+    if (pages.reuse.reused.size > 0) log(`${pages.reuse.reused.size} 个页面的内容没有变化，沿用上次生成的结果。`);
     await assertNoForeignAssets(staging, report.content.site.url);
     log(`${STAGE_MARK}${STAGES.search}`);
     const indexed = await search;
@@ -66,12 +77,16 @@ export async function buildSite(options: SiteOptions, log: (line: string) => voi
     const attachments = join(options.content, 'attachments');
     if (existsSync(attachments)) await cp(attachments, join(staging, 'attachments'), { recursive: true });
     await swapInto(staging, options.out);
+    // Without the record the next build renders every page again: slower, never wrong.
+    await pages.save().catch(() => {});
   } catch (error) {
     await search?.catch(() => {});
     await rm(staging, { recursive: true, force: true });
     await rm(searchDir, { recursive: true, force: true });
     const detail = error instanceof Error ? (process.env.GONGKAI_DEBUG ? error.stack ?? error.message : error.message) : String(error);
     return { ok: false, problems: report.problems, error: detail };
+  } finally {
+    handOverPageReuse(undefined);
   }
   return { ok: true, content: report.content, problems: report.problems };
 }

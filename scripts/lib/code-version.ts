@@ -1,6 +1,6 @@
 /**
  * A digest of the code that turns content into a site: src/ (rules, pages, styles, scripts),
- * public/, the Astro config and the exact dependency versions. Anything cached from an earlier
+ * public/, the Astro config, the exact dependency versions and the Node version. Anything cached from an earlier
  * build is only reused under the same code version, so changing any of it — or updating a
  * dependency — makes the next build start from nothing.
  */
@@ -10,13 +10,14 @@ import { existsSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 
 const PROJECT_ROOT = resolve(import.meta.dirname, '../..');
-const INPUTS = ['src', 'public', 'astro.config.mjs', 'package-lock.json'];
+/** node_modules/.package-lock.json is npm's record of what is actually installed. */
+const INPUTS = ['src', 'public', 'astro.config.mjs', 'package-lock.json', 'node_modules/.package-lock.json'];
 
 let version: Promise<string> | undefined;
 
 export function codeVersion(): Promise<string> {
   version ??= (async () => {
-    const hash = createHash('sha256');
+    const hash = createHash('sha256').update(process.version);
     for (const input of INPUTS) {
       for (const file of await filesOf(join(PROJECT_ROOT, input))) {
         hash.update(relative(PROJECT_ROOT, file)).update('\0').update(await readFile(file)).update('\0');
