@@ -6,11 +6,11 @@
  * last two and its entries by the first two, so a stale result is never found.
  */
 import { createHash } from 'node:crypto';
-import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { deserialize, serialize } from 'node:v8';
 import type { NoticeFileResult } from '../../src/lib/content-check.ts';
-import { cacheDir } from './cache-dir.ts';
+import { cacheDir, pruneLeastRecentlyUsed } from './cache-dir.ts';
 import { codeVersion } from './code-version.ts';
 
 /** Cache files kept, most recently used first: one per content folder (or site.yaml) in use. */
@@ -36,19 +36,11 @@ export async function openCheckCache(siteYaml: Uint8Array | undefined): Promise<
       const partial = `${file}.partial-${process.pid}`;
       await writeFile(partial, serialize(fresh));
       await rename(partial, file); // whole or not at all, even with builds running side by side
-      await prune(dir);
+      await pruneLeastRecentlyUsed(dir, MAX_FILES);
     },
   };
 }
 
 function fileKey(path: string, bytes: Uint8Array): string {
   return createHash('sha256').update(path).update('\0').update(bytes).digest('hex');
-}
-
-async function prune(dir: string): Promise<void> {
-  const names = await readdir(dir);
-  const files = await Promise.all(names.map(async (name) => ({ name, used: (await stat(join(dir, name)).catch(() => undefined))?.mtimeMs ?? 0 })));
-  const stale = files.filter((f) => f.name.includes('.partial-') && Date.now() - f.used > 3_600_000);
-  const complete = files.filter((f) => !f.name.includes('.partial-')).sort((a, b) => b.used - a.used);
-  for (const { name } of [...stale, ...complete.slice(MAX_FILES)]) await rm(join(dir, name), { force: true });
 }

@@ -5,7 +5,7 @@
  * dependency — makes the next build start from nothing.
  */
 import { createHash } from 'node:crypto';
-import { readdir, readFile } from 'node:fs/promises';
+import { readdir, readFile, stat } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 
@@ -30,7 +30,7 @@ export function codeVersion(): Promise<string> {
 
 async function filesOf(path: string): Promise<string[]> {
   if (!existsSync(path)) return [];
-  if (!path.endsWith('/') && (await readdir(path).catch(() => undefined)) === undefined) return [path];
+  if (!(await stat(path)).isDirectory()) return [path];
   const entries = await readdir(path, { recursive: true, withFileTypes: true });
   return entries.filter((e) => e.isFile()).map((e) => join(e.parentPath, e.name)).sort();
 }

@@ -6,11 +6,11 @@
  * re-indexes one year's shard instead of the whole site.
  */
 import { createHash } from 'node:crypto';
-import { copyFile, link, mkdir, readdir, readFile, rename, rm, stat, utimes } from 'node:fs/promises';
+import { copyFile, link, mkdir, readdir, readFile, rename, rm, utimes } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import type { SearchRecord } from '../../src/lib/search-record.ts';
-import { cacheDir as buildCacheDir } from './cache-dir.ts';
+import { cacheDir as buildCacheDir, pruneLeastRecentlyUsed } from './cache-dir.ts';
 
 const PROJECT_ROOT = resolve(import.meta.dirname, '../..');
 /** In the build's cache folder (cache-dir.ts), or the folder GONGKAI_SEARCH_CACHE names. */
@@ -55,13 +55,7 @@ export async function storeShard(key: string, dir: string): Promise<void> {
 
 /** Drops the least recently used entries beyond MAX_ENTRIES, and leftovers of interrupted copies. */
 export async function pruneShardCache(): Promise<void> {
-  const dir = cacheDir();
-  if (!existsSync(dir)) return;
-  const names = await readdir(dir);
-  const entries = await Promise.all(names.map(async (name) => ({ name, used: (await stat(join(dir, name))).mtimeMs })));
-  const stale = entries.filter((e) => e.name.includes('.partial-') && Date.now() - e.used > 3_600_000);
-  const complete = entries.filter((e) => !e.name.includes('.partial-')).sort((a, b) => b.used - a.used);
-  for (const { name } of [...stale, ...complete.slice(MAX_ENTRIES)]) await rm(join(dir, name), { recursive: true, force: true });
+  await pruneLeastRecentlyUsed(cacheDir(), MAX_ENTRIES);
 }
 
 /**
