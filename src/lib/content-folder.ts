@@ -4,6 +4,7 @@
 import { readFile, readdir, stat } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
+import { FILES_AT_ONCE, mapLimited } from './map-limited.ts';
 import { checkContent, GUIDE_FILE, SITE_FILE, type ContentFolder, type ContentReport } from './content-check.ts';
 
 const NOTICE_FILE = /\.mdx?$/i;
@@ -16,12 +17,10 @@ export async function readContentFolder(dir: string): Promise<ContentFolder> {
   return {
     siteYaml: await readOptional(join(dir, SITE_FILE)),
     guide: await readOptional(join(dir, GUIDE_FILE)),
-    notices: await Promise.all(
-      noticeFiles.filter((f) => NOTICE_FILE.test(f)).map(async (path) => ({ path, bytes: await readFile(join(dir, path)) })),
-    ),
+    notices: await mapLimited(noticeFiles.filter((f) => NOTICE_FILE.test(f)), FILES_AT_ONCE, async (path) => ({ path, bytes: await readFile(join(dir, path)) })),
     strayFiles: noticeFiles.filter((f) => !NOTICE_FILE.test(f)),
     attachments: new Map(
-      await Promise.all(attachments.map(async (f) => [f, (await stat(join(dir, 'attachments', f))).size] as const)),
+      await mapLimited(attachments, FILES_AT_ONCE, async (f) => [f, (await stat(join(dir, 'attachments', f))).size] as const),
     ),
   };
 }
