@@ -3,7 +3,8 @@
  * attachments, then swap the new site into OUT. A failure at any step leaves the previous OUT
  * exactly as it was: offices publish whatever is in OUT, so it must never be half-built.
  */
-import { cp, rename, rm, mkdir } from 'node:fs/promises';
+import { cp, readdir, rename, rm, mkdir } from 'node:fs/promises';
+import { spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { dirname, join, relative, resolve, isAbsolute, basename } from 'node:path';
@@ -47,6 +48,7 @@ export async function buildSite(options: SiteOptions, log: (line: string) => voi
 
   const staging = join(dirname(options.out), `.${basename(options.out)}.building-${process.pid}`);
   await rm(staging, { recursive: true, force: true });
+  await removeOldSites(options.out);
   // The search index is made from the checked notices, not from Astro's pages, so Pagefind
   // (a separate process) indexes on the second core while Astro makes the pages on the first.
   const searchDir = `${staging}.pagefind`;
@@ -60,6 +62,8 @@ export async function buildSite(options: SiteOptions, log: (line: string) => voi
     const pages = await openPageReuse(options.out, options.base, report.content.site);
     handOverPageReuse(pages.reuse);
     await runAstro(options, staging, version);
+    // Before the reused pages are copied in: they were scanned by the build that made them.
+    await assertNoForeignAssets(staging, report.content.site.url);
     if (!(await pages.copyReused(staging))) {
       // Same code, yet differently named styles or scripts: the old pages would link to files
       // that are gone. Astro cannot render twice in one process, so stop and start afresh.
@@ -67,7 +71,6 @@ export async function buildSite(options: SiteOptions, log: (line: string) => voi
       throw new Error('上次生成的页面引用的样式或脚本与这次不同，不能沿用。已清除页面缓存，输出文件夹没有改动，请再运行一次生成命令。');
     }
     if (pages.reuse.reused.size > 0) log(`${pages.reuse.reused.size} 个页面的内容没有变化，沿用上次生成的结果。`);
-    await assertNoForeignAssets(staging, report.content.site.url);
     log(`${STAGE_MARK}${STAGES.search}`);
     const indexed = await search;
     if (indexed.reused) log(`搜索索引共 ${indexed.shards} 片，其中 ${indexed.reused} 片的公文没有变化，沿用上次的结果。`);
@@ -106,10 +109,14 @@ async function runAstro(options: SiteOptions, outDir: string, version: string): 
   await build({ root: PROJECT_ROOT, outDir, base: options.base, logLevel: 'error' });
 }
 
-/** Replace OUT by the finished build with two renames, so OUT is never partly written. */
+/**
+ * Replace OUT by the finished build with two renames, so OUT is never partly written. The
+ * previous site is then deleted by a process of its own: on a county site that is twenty
+ * thousand files and a few seconds, which nobody needs to wait for.
+ */
 async function swapInto(staging: string, out: string): Promise<void> {
   await mkdir(dirname(out), { recursive: true });
-  const previous = `${staging}.previous`;
+  const previous = join(dirname(out), `${oldSitePrefix(out)}${process.pid}`);
   if (existsSync(out)) await rename(out, previous);
   try {
     await rename(staging, out);
@@ -117,7 +124,25 @@ async function swapInto(staging: string, out: string): Promise<void> {
     if (existsSync(previous)) await rename(previous, out);
     throw error;
   }
-  await rm(previous, { recursive: true, force: true });
+  if (existsSync(previous)) removeInBackground(previous);
+}
+
+/** A previous site, set aside by swapInto, is named `.OUT.old-PID` next to OUT. */
+const oldSitePrefix = (out: string): string => `.${basename(out)}.old-`;
+
+function removeInBackground(dir: string): void {
+  const script = "require('node:fs').rmSync(process.argv[1], { recursive: true, force: true })";
+  spawn(process.execPath, ['-e', script, dir], { detached: true, stdio: 'ignore', windowsHide: true }).unref();
+}
+
+/** Previous sites whose deletion was cut short (the machine was switched off, say). */
+async function removeOldSites(out: string): Promise<void> {
+  const parent = dirname(out);
+  const names = await readdir(parent).catch(() => [] as string[]);
+  for (const name of names) {
+    // Best effort: one may still be being deleted by the process the last build started.
+    if (name.startsWith(oldSitePrefix(out))) await rm(join(parent, name), { recursive: true, force: true }).catch(() => {});
+  }
 }
 
 /** OUT is deleted and replaced: refuse folders whose loss would hurt. */

@@ -6,8 +6,8 @@
  * re-indexes one year's shard instead of the whole site.
  */
 import { createHash } from 'node:crypto';
-import { copyFile, link, mkdir, readdir, readFile, rename, rm, utimes } from 'node:fs/promises';
-import { existsSync } from 'node:fs';
+import { mkdir, readdir, readFile, rename, rm, utimes } from 'node:fs/promises';
+import { copyFileSync, existsSync, linkSync, mkdirSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import type { SearchRecord } from '../../src/lib/search-record.ts';
 import { cacheDir as buildCacheDir, pruneLeastRecentlyUsed } from './cache-dir.ts';
@@ -61,14 +61,22 @@ export async function pruneShardCache(): Promise<void> {
 /**
  * `from` copied to `to` as hard links: a shard is thousands of small files, and the build
  * only ever replaces them, never edits them in place. Across file systems, a real copy.
+ * Synchronous on purpose (it runs on a worker thread): thousands of awaited round trips
+ * would take seconds.
  */
 async function linkTree(from: string, to: string): Promise<void> {
   const entries = await readdir(from, { recursive: true, withFileTypes: true });
-  await mkdir(to, { recursive: true });
+  mkdirSync(to, { recursive: true });
   for (const entry of entries) {
     const source = join(entry.parentPath, entry.name);
     const target = join(to, relative(from, source));
-    if (entry.isDirectory()) await mkdir(target, { recursive: true });
-    else await link(source, target).catch(() => copyFile(source, target));
+    if (entry.isDirectory()) mkdirSync(target, { recursive: true });
+    else {
+      try {
+        linkSync(source, target);
+      } catch {
+        copyFileSync(source, target);
+      }
+    }
   }
 }

@@ -4,7 +4,7 @@
  */
 import { describe, test, before } from 'node:test';
 import assert from 'node:assert/strict';
-import { cpSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { ROOT, runScript, tempDir } from './helpers.ts';
 
@@ -55,6 +55,8 @@ describe('pages reused by a rebuild', () => {
     untouched = pages(out);
     assetsChanged = runScript('build', ['--content', content, '--out', out, '--base', '/gk/'], { GONGKAI_CACHE: join(work, 'cache') });
     afterStop = pages(out);
+    // A previous site whose deletion was cut short (say, the computer was switched off).
+    mkdirSync(join(work, '.out.old-1/xxgk'), { recursive: true });
     retried = build(out, 'cache');
     build(join(work, 'fresh2'), 'fresh2-cache');
   });
@@ -84,5 +86,12 @@ describe('pages reused by a rebuild', () => {
     assert.deepEqual(afterStop, untouched);
     assert.doesNotMatch(retried, /沿用上次生成/);
     assert.deepEqual(pages(out), pages(join(work, 'fresh2')));
+  });
+
+  test('each build deletes the site it replaced (in the background) and any left over from earlier builds', async () => {
+    const oldSites = () => readdirSync(work).filter((name) => name.startsWith('.out.old-'));
+    for (let waited = 0; oldSites().length > 0 && waited < 20_000; waited += 100) await new Promise((resolve) => setTimeout(resolve, 100));
+    assert.deepEqual(oldSites(), []);
+    assert.deepEqual(readdirSync(work).filter((name) => name.startsWith('.')), [], 'nothing but the sites and caches is left');
   });
 });
