@@ -15,6 +15,7 @@ import { writeSyntheticContent } from './lib/synthetic-notices.ts';
 import { treeRss } from './lib/process-memory.ts';
 import { STAGE_MARK, STAGES } from './lib/build-site.ts';
 import { listenOnLoopback } from './lib/static-server.ts';
+import { FILES_AT_ONCE, mapLimited } from '../src/lib/map-limited.ts';
 
 const { values } = parseArgs({
   options: { notices: { type: 'string', default: '1000' }, query: { type: 'string', default: '安全生产 检查' }, keep: { type: 'boolean' } },
@@ -71,35 +72,42 @@ async function filesUnder(dir: string): Promise<{ path: string; bytes: number }[
   return Promise.all(entries.filter((e) => e.isFile()).map(async (e) => ({ path: join(e.parentPath, e.name), bytes: (await stat(join(e.parentPath, e.name))).size })));
 }
 
-/** Bytes a fresh browser fetches for the search page and the first page of results. */
+/** Bytes of the files behind `paths` (as fetched from OUT), raw and gzip, in all and under pagefind/. */
+async function transferred(out: string, paths: readonly string[]) {
+  const sum = { requests: paths.length, raw: 0, gz: 0, searchRaw: 0, searchGz: 0 };
+  for (const path of paths) {
+    const bytes = await readFile(join(out, decodeURIComponent(path), path.endsWith('/') ? 'index.html' : '')).catch(() => undefined);
+    if (!bytes) continue;
+    const zipped = gzipSync(bytes).length;
+    sum.raw += bytes.length;
+    sum.gz += zipped;
+    if (path.includes('/pagefind/')) (sum.searchRaw += bytes.length), (sum.searchGz += zipped);
+  }
+  return sum;
+}
+
+/**
+ * Bytes a fresh browser fetches for the search page and the first page of results: when the
+ * first results show (on a sharded site, from the newest shard) and when the search is done.
+ */
 async function searchTransfer(out: string, query: string) {
   const server = await listenOnLoopback(out, '/', 0);
   const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'] });
   const page = await (await browser.newContext({ serviceWorkers: 'block' })).newPage();
   const fetched: string[] = [];
   page.on('requestfinished', (r) => fetched.push(new URL(r.url()).pathname));
-  await page.goto(`${server.urls[0]}sousuo/?q=${encodeURIComponent(query)}`);
-  await page.waitForFunction(() => {
+  const settled = () => {
     const s = document.getElementById('search-status')?.textContent ?? '';
     return s !== '' && !s.includes('正在搜索');
-  }, null, { timeout: 60000 });
+  };
+  await page.goto(`${server.urls[0]}sousuo/?q=${encodeURIComponent(query)}`);
+  await page.waitForFunction(`document.querySelector('.search-result') || (${settled.toString()})()`, null, { timeout: 60000 });
+  const firstShown = fetched.length;
+  await page.waitForFunction(settled, null, { timeout: 60000 });
   const status = await page.textContent('#search-status');
   await browser.close();
   await server.close();
-  let raw = 0;
-  let gz = 0;
-  let searchRaw = 0;
-  let searchGz = 0;
-  for (const path of fetched) {
-    const file = join(out, decodeURIComponent(path), path.endsWith('/') ? 'index.html' : '');
-    const bytes = await readFile(file).catch(() => undefined);
-    if (!bytes) continue;
-    const zipped = gzipSync(bytes).length;
-    raw += bytes.length;
-    gz += zipped;
-    if (path.includes('/pagefind/')) (searchRaw += bytes.length), (searchGz += zipped);
-  }
-  return { status, requests: fetched.length, raw, gz, searchRaw, searchGz };
+  return { status, first: await transferred(out, fetched.slice(0, firstShown)), all: await transferred(out, fetched) };
 }
 
 const work = await mkdtemp(join(tmpdir(), 'gongkai-bench-'));
@@ -122,7 +130,7 @@ console.log(`  ${'total'.padEnd(36)} ${fmtS(full.total).padStart(8)}   (wall, in
 const files = await filesUnder(out);
 const pagefind = files.filter((f) => f.path.includes('/pagefind/'));
 const pages = files.filter((f) => /\/xxgk\/[^/]+\/index\.html$/.test(f.path));
-const sizes = await Promise.all(pages.map(async (f) => ({ raw: f.bytes, gz: gzipSync(await readFile(f.path)).length })));
+const sizes = await mapLimited(pages, FILES_AT_ONCE, async (f) => ({ raw: f.bytes, gz: gzipSync(await readFile(f.path)).length }));
 sizes.sort((a, b) => a.gz - b.gz);
 const median = sizes[Math.floor(sizes.length / 2)]!;
 const largest = sizes.reduce((a, b) => (b.raw > a.raw ? b : a));
@@ -132,7 +140,9 @@ console.log(`  notice page median ${fmtKB(median.raw)} (${fmtKB(median.gz)} gzip
 
 const search = await searchTransfer(out, String(values.query));
 console.log(`\nSearch “${values.query}”: ${search.status}`);
-console.log(`  first results: ${search.requests} requests, ${fmtKB(search.raw)} (${fmtKB(search.gz)} gzip) in all; search files ${fmtKB(search.searchRaw)} (${fmtKB(search.searchGz)} gzip)`);
+const line = (t: Awaited<ReturnType<typeof transferred>>) => `${t.requests} requests, ${fmtKB(t.raw)} (${fmtKB(t.gz)} gzip) in all; search files ${fmtKB(t.searchRaw)} (${fmtKB(t.searchGz)} gzip)`;
+console.log(`  first results shown: ${line(search.first)}`);
+console.log(`  search finished:     ${line(search.all)}`);
 
 const edited = pages.length ? join(content, 'notices', (await readdir(join(content, 'notices')))[0]!) : '';
 const firstFile = (await readdir(edited)).find((f) => f.endsWith('.md'))!;

@@ -91,4 +91,29 @@ describe('search over shards (example office, 24 notices per shard)', () => {
     }
     await close();
   });
+
+  test('the first search shows the newest shard’s results while the older shard is still loading', async () => {
+    const shards = searchShards(notices, searchYear, SHARD_SIZE);
+    const expected = notices.filter((n) => n.publisher === PUBLISHER).map((n) => n.publishedOn).sort().reverse();
+    const context = await site.context();
+    const page = await context.newPage();
+    let release = () => {};
+    const held = new Promise<void>((resolve) => (release = resolve));
+    await page.route(/\/pagefind\/1\//, async (route) => {
+      await held;
+      await route.continue();
+    });
+    await page.goto(`${site.url}sousuo/?jg=${encodeURIComponent(PUBLISHER)}`);
+    await page.waitForSelector('.search-result');
+    assert.match((await page.textContent('#search-status')) ?? '', /^最近几年的信息中找到 \d+ 条，正在搜索更早的信息……$/);
+    const firstLook = await shownDates(page);
+    // Browsing is newest first: the first look is already the first page of the full list.
+    assert.deepEqual(firstLook, expected.slice(0, 10));
+    assert.ok(firstLook.every((date) => shards[0]!.years.includes(date.slice(0, 4))));
+    assert.equal(await page.locator('#search-pager a').count(), 0, 'no pager before the count is known');
+    release();
+    assert.match(await searchSettled(page), new RegExp(`找到 ${expected.length} 条结果`));
+    assert.deepEqual(await shownDates(page), expected.slice(0, 10));
+    await context.close();
+  });
 });

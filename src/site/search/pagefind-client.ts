@@ -34,26 +34,48 @@ export interface Pagefind {
   mergeIndex: (path: string, options?: Record<string, unknown>) => Promise<void>;
 }
 
-let loading: Promise<Pagefind> | undefined;
+let newest: Promise<Pagefind> | undefined;
+let merged: Promise<Pagefind> | undefined;
 
 /**
- * Pagefind with every search shard merged in (src/lib/search-shards.ts: shard 0 is
- * `pagefind/`, shard k is `pagefind/k/`).
+ * Pagefind with only shard 0, the newest years (src/lib/search-shards.ts): on a county site a
+ * first look at the results costs one shard's files instead of every shard's.
+ */
+export function loadNewestShard(base: string, buildId: string): Promise<Pagefind> {
+  newest ??= (async () => {
+    const pagefind = (await import(/* @vite-ignore */ `${siteRoot(base)}${shardDir(0)}pagefind.js`)) as Pagefind;
+    await pagefind.options(shardOptions(buildId));
+    await pagefind.init();
+    return pagefind;
+  })();
+  return newest;
+}
+
+/**
+ * The same Pagefind with every search shard merged in (shard k is `pagefind/k/`). Once this
+ * has been asked for, a search looks through every shard.
  */
 export function loadPagefind(base: string, buildId: string, shards: number): Promise<Pagefind> {
-  loading ??= (async () => {
-    const root = `${base.replace(/\/$/, '')}/`;
-    const pagefind = (await import(/* @vite-ignore */ `${root}${shardDir(0)}pagefind.js`)) as Pagefind;
-    // Record URLs already carry the base path. The build id replaces Pagefind's
-    // cache-busting `?ts=` so the offline cache can keep the entry file.
-    const options = { baseUrl: '/', metaCacheTag: buildId };
-    await pagefind.options(options);
-    await pagefind.init();
-    for (let k = 1; k < shards; k++) await pagefind.mergeIndex(`${root}${shardDir(k)}`, options);
+  merged ??= (async () => {
+    const pagefind = await loadNewestShard(base, buildId);
+    for (let k = 1; k < shards; k++) await pagefind.mergeIndex(`${siteRoot(base)}${shardDir(k)}`, shardOptions(buildId));
     // Pagefind loads filter files lazily and counts only the facets it has loaded:
     // load them all once, so every facet shows counts from the first search on.
     await pagefind.filters();
     return pagefind;
   })();
-  return loading;
+  return merged;
 }
+
+/** Whether loadPagefind has been asked for: from then on, no search sees only the newest shard. */
+export function mergeStarted(): boolean {
+  return merged !== undefined;
+}
+
+const siteRoot = (base: string) => `${base.replace(/\/$/, '')}/`;
+
+/**
+ * Record URLs already carry the base path. The build id replaces Pagefind's cache-busting
+ * `?ts=` so the offline cache can keep the entry file.
+ */
+const shardOptions = (buildId: string) => ({ baseUrl: '/', metaCacheTag: buildId });

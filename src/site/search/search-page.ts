@@ -2,7 +2,7 @@
  * The search page in the browser: URL → state → Pagefind → results, facets and pager.
  * Queries are normalised to 简体 like the index; a 索引号 or 文号 puts its notice first.
  */
-import { loadPagefind, type Pagefind, type PagefindResult, type PagefindSearchOptions } from './pagefind-client.ts';
+import { loadNewestShard, loadPagefind, mergeStarted, type Pagefind, type PagefindResult, type PagefindSearchOptions } from './pagefind-client.ts';
 import { readSearchState, writeSearchState, FILTER_PARAMS, type SearchState } from './search-state.ts';
 import { SEARCH_FILTERS, type SearchFilter } from '../../lib/search-facets.ts';
 import { lookupKey, EVERY_NOTICE_KEY } from '../../lib/search-keys.ts';
@@ -40,6 +40,12 @@ export function startSearchPage(): void {
     el.sort.value = state.sort === 'date' ? 'date' : '';
     el.status.textContent = t('search.loading');
     try {
+      if (shards > 1 && !mergeStarted() && state.page === 1 && !browsingAll(state)) {
+        // First search on a sharded site: show what the newest years hold while the older
+        // shards load, so a slow connection shows results after one shard's files, not all.
+        const firstLook = await searchFor(await loadNewestShard(BASE, buildId), state, 1);
+        if (mine === run && firstLook.results.length > 0) await renderFirstLook(el, firstLook);
+      }
       const pagefind = await loadPagefind(BASE, buildId, shards);
       const view = await searchFor(pagefind, state, shards);
       if (mine === run) await render(el, state, view, navigate);
@@ -89,7 +95,7 @@ async function searchFor(pagefind: Pagefind, state: SearchState, shards: number)
     filters: filters as Record<string, string>,
     ...(newestFirst ? { sort: { date: 'desc' } } : {}),
   });
-  if (!state.query && Object.keys(state.filters).length === 0) {
+  if (browsingAll(state)) {
     return { results: [], facets: await pagefind.filters(), exactIds: new Set() };
   }
   const simplified = state.query ? await simplifiedQuery(state.query) : '';
@@ -134,10 +140,29 @@ async function newestFirstByYear(
   return perYear.flatMap((search) => search.results);
 }
 
+/** No words and no facet chosen: the page invites a search instead of listing everything. */
+function browsingAll(state: SearchState): boolean {
+  return !state.query && Object.keys(state.filters).length === 0;
+}
+
+/**
+ * The first page of results from the newest shard, before the older shards are in: no counts
+ * per facet and no pager yet, and the status says the search goes on.
+ */
+async function renderFirstLook(el: Elements, view: SearchView): Promise<void> {
+  const slice = view.results.slice(0, RESULTS_PER_PAGE);
+  const items = await Promise.all(slice.map(async (result) => resultItem(await result.data(), view.exactIds.has(result.id))));
+  el.empty.hidden = true;
+  el.pager.replaceChildren();
+  el.results.start = 1;
+  el.results.replaceChildren(...items);
+  el.status.textContent = t('search.firstLook', { n: view.results.length });
+}
+
 async function render(el: Elements, state: SearchState, view: SearchView, navigate: (s: SearchState) => void): Promise<void> {
   renderFacets(el.facets, state, view.facets);
   const total = view.results.length;
-  const browsing = !state.query && Object.keys(state.filters).length === 0;
+  const browsing = browsingAll(state);
   el.empty.hidden = browsing || total > 0;
   el.results.replaceChildren();
   el.pager.replaceChildren();
