@@ -3,8 +3,8 @@
  * records index exactly the text readers search, normalised to 简体, without re-reading and
  * re-parsing the built HTML — so the index can be written while Astro is still making pages.
  *
- * The index is written in shards of whole years (src/lib/search-shards.ts), so memory stays
- * bounded however many notices a site has; a shard whose notices did not change since an
+ * The index is written in shards of consecutive dates (src/lib/search-shards.ts), so memory
+ * stays bounded however many notices a site has; a shard whose notices did not change since an
  * earlier build is reused (search-shard-cache.ts).
  *
  * Shards are made one at a time, on a worker thread (search-shard-worker.ts): the main thread
@@ -17,7 +17,6 @@ import { readdir, rename, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Notice } from '../../src/lib/content-check.ts';
 import { pruneShardCache } from './search-shard-cache.ts';
-import { searchYear } from '../../src/lib/search-facets.ts';
 import { configuredShardSize, searchShards } from '../../src/lib/search-shards.ts';
 import type { ShardReply, ShardRequest } from './search-shard-worker.ts';
 
@@ -36,7 +35,7 @@ export interface SearchIndexReport {
  * copied from the shard cache instead of indexed again.
  */
 export async function writeSearchIndex(notices: readonly Notice[], dir: string, base: string): Promise<SearchIndexReport> {
-  const shards = searchShards(notices, searchYear, configuredShardSize(process.env));
+  const shards = searchShards(notices, (notice) => notice.publishedOn, configuredShardSize(process.env));
   const outs = shards.map((_, k) => `${dir}.shard${k}`);
   await rm(dir, { recursive: true, force: true });
   const indexer = new ShardIndexer();

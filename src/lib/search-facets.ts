@@ -11,10 +11,7 @@ export type SearchFilter = (typeof SEARCH_FILTERS)[number];
 /** The 有效性 facet value of notices that state none. */
 export const VALIDITY_UNSTATED = '未标注';
 
-/**
- * The 年份 facet value of a notice: the year it was published. The search shards are cut on
- * the same years (search-shards.ts), which is what lets a date-sorted search go year by year.
- */
+/** The 年份 facet value of a notice: the year it was published. */
 export function searchYear(notice: Pick<Notice, 'publishedOn'>): string {
   return notice.publishedOn.slice(0, 4);
 }

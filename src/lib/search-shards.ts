@@ -1,25 +1,36 @@
 /**
- * Splitting the search index into shards of whole years, so a county site with tens of
+ * Splitting the search index into shards of consecutive dates, so a county site with tens of
  * thousands of notices builds in bounded memory: Pagefind holds a whole index in memory while
- * it writes it (about 0.3 GB per 1,000 notices), so the build writes one shard at a time.
+ * it writes it (about 0.3 GB per 1,000 notices), so the build writes one shard at a time, and
+ * no shard holds more than `size` notices — a district publishing 60,000 items in one year
+ * gets that year in several shards.
  *
- * The browser merges the shards (Pagefind's `mergeIndex`). Each year lives in exactly one shard
- * and shards hold consecutive years, newest first: a search sorted by date can then ask year by
- * year and get every year's results in the right order from the one shard that has them
- * (Pagefind's own merge orders results by a score that, for a sort, is a rank inside one shard).
+ * Shards are packed from the oldest notice forward, by whole years where a year fits: a new
+ * notice (the usual change) then only ever changes the newest shard, the older shards keep
+ * their notices and their cached index (search-shard-cache.ts), and the newest shard — the one
+ * the search page reads first — is the smallest.
  *
- * Shard 0 (the newest years) is `pagefind/`, shard k is `pagefind/k/`: a site small enough for
+ * The browser merges the shards (Pagefind's `mergeIndex`), tagging each with the filter
+ * SHARD_FILTER = its number. Pagefind's own merge orders results by a score that, for a search
+ * sorted by date, is a rank inside one shard; since shards hold consecutive dates, asking shard
+ * by shard, newest first, gives every result in date order.
+ *
+ * Shard 0 (the newest notices) is `pagefind/`, shard k is `pagefind/k/`: a site small enough for
  * one shard has exactly Pagefind's usual layout.
  */
 
-/** Notices per shard. One year is never split, so a shard can hold more if one year does. */
+/** Notices per shard, at most. */
 export const DEFAULT_SHARD_SIZE = 2000;
+
+/** The filter the search page gives each merged shard: its number, "0" for the newest. */
+export const SHARD_FILTER = 'shard';
 
 export interface SearchShard<T> {
   /** Folder below the site root, with a trailing slash: `pagefind/`, `pagefind/1/` … */
   dir: string;
-  /** Years in this shard, newest first (`2024`). */
+  /** Years with notices in this shard, newest first (`2024`); a split year is in several shards. */
   years: string[];
+  /** Oldest first. */
   items: T[];
 }
 
@@ -29,30 +40,35 @@ export function shardDir(k: number): string {
 }
 
 /**
- * Groups items by year, newest year first, and packs consecutive years into shards of at most
- * `size` items (a year with more than `size` items is a shard of its own).
+ * Sorts items by date (`dateOf`: YYYY-MM-DD) and packs them, oldest first, into shards of at
+ * most `size`: whole years while they fit; a year bigger than a shard is cut, in date order,
+ * into full shards and a remainder that later years may join. Returns the shards newest first.
  */
-export function searchShards<T>(items: readonly T[], yearOf: (item: T) => string, size = DEFAULT_SHARD_SIZE): SearchShard<T>[] {
+export function searchShards<T>(items: readonly T[], dateOf: (item: T) => string, size = DEFAULT_SHARD_SIZE): SearchShard<T>[] {
   if (!Number.isInteger(size) || size < 1) throw new Error(`search shard size must be a positive integer, not ${size}`);
   const byYear = new Map<string, T[]>();
-  for (const item of items) {
-    const year = yearOf(item);
+  const sorted = items.map((item, i) => ({ item, i, date: dateOf(item) })).sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.i - b.i));
+  for (const { item, date } of sorted) {
+    const year = date.slice(0, 4);
     const list = byYear.get(year);
     if (list) list.push(item);
     else byYear.set(year, [item]);
   }
-  const shards: SearchShard<T>[] = [];
-  let current: SearchShard<T> | undefined;
-  for (const year of [...byYear.keys()].sort().reverse()) {
-    const yearItems = byYear.get(year)!;
+  const packed: { years: string[]; items: T[] }[] = [];
+  let current: (typeof packed)[number] | undefined;
+  const add = (year: string, yearItems: T[]) => {
     if (!current || current.items.length + yearItems.length > size) {
-      current = { dir: shardDir(shards.length), years: [], items: [] };
-      shards.push(current);
+      current = { years: [], items: [] };
+      packed.push(current);
     }
-    current.years.push(year);
+    current.years.unshift(year);
     current.items.push(...yearItems);
+  };
+  for (const [year, yearItems] of byYear) {
+    for (let start = 0; start < yearItems.length; start += size) add(year, yearItems.slice(start, start + size));
   }
-  return shards.length ? shards : [{ dir: shardDir(0), years: [], items: [] }];
+  const newestFirst = packed.reverse().map((shard, k) => ({ dir: shardDir(k), ...shard }));
+  return newestFirst.length ? newestFirst : [{ dir: shardDir(0), years: [], items: [] }];
 }
 
 /** The shard size for this build: GONGKAI_SEARCH_SHARD_SIZE (tests use a small one), else the default. */

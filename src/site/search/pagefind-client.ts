@@ -2,7 +2,7 @@
  * Loading Pagefind's browser module from this site (base-aware) and the few calls we use.
  * Types describe only what the search page relies on.
  */
-import { shardDir } from '../../lib/search-shards.ts';
+import { SHARD_FILTER, shardDir } from '../../lib/search-shards.ts';
 
 export interface PagefindResultData {
   url: string;
@@ -46,19 +46,24 @@ export function loadNewestShard(base: string, buildId: string): Promise<Pagefind
     const pagefind = (await import(/* @vite-ignore */ `${siteRoot(base)}${shardDir(0)}pagefind.js`)) as Pagefind;
     await pagefind.options(shardOptions(buildId));
     await pagefind.init();
+    // Set once the index is loaded: Pagefind applies it to the loaded index.
+    await pagefind.options({ mergeFilter: shardFilter(0) });
     return pagefind;
   })();
   return newest;
 }
 
 /**
- * The same Pagefind with every search shard merged in (shard k is `pagefind/k/`). Once this
- * has been asked for, a search looks through every shard.
+ * The same Pagefind with every search shard merged in (shard k is `pagefind/k/`, its results
+ * tagged with the filter SHARD_FILTER = k). Once this has been asked for, a search looks through
+ * every shard.
  */
 export function loadPagefind(base: string, buildId: string, shards: number): Promise<Pagefind> {
   merged ??= (async () => {
     const pagefind = await loadNewestShard(base, buildId);
-    for (let k = 1; k < shards; k++) await pagefind.mergeIndex(`${siteRoot(base)}${shardDir(k)}`, shardOptions(buildId));
+    for (let k = 1; k < shards; k++) {
+      await pagefind.mergeIndex(`${siteRoot(base)}${shardDir(k)}`, { ...shardOptions(buildId), mergeFilter: shardFilter(k) });
+    }
     // Pagefind loads filter files lazily and counts only the facets it has loaded:
     // load them all once, so every facet shows counts from the first search on.
     await pagefind.filters();
@@ -67,10 +72,8 @@ export function loadPagefind(base: string, buildId: string, shards: number): Pro
   return merged;
 }
 
-/** Whether loadPagefind has been asked for: from then on, no search sees only the newest shard. */
-export function mergeStarted(): boolean {
-  return merged !== undefined;
-}
+/** Every result of shard k carries the filter SHARD_FILTER = k (see search-shards.ts). */
+const shardFilter = (k: number) => ({ [SHARD_FILTER]: String(k) });
 
 const siteRoot = (base: string) => `${base.replace(/\/$/, '')}/`;
 

@@ -2,9 +2,10 @@
  * The search page in the browser: URL → state → Pagefind → results, facets and pager.
  * Queries are normalised to 简体 like the index; a 索引号 or 文号 puts its notice first.
  */
-import { loadNewestShard, loadPagefind, mergeStarted, type Pagefind, type PagefindResult, type PagefindSearchOptions } from './pagefind-client.ts';
+import { loadNewestShard, loadPagefind, type Pagefind, type PagefindResult, type PagefindSearchOptions } from './pagefind-client.ts';
 import { readSearchState, writeSearchState, FILTER_PARAMS, type SearchState } from './search-state.ts';
 import { SEARCH_FILTERS, type SearchFilter } from '../../lib/search-facets.ts';
+import { SHARD_FILTER } from '../../lib/search-shards.ts';
 import { lookupKey, EVERY_NOTICE_KEY } from '../../lib/search-keys.ts';
 import { simplifiedQuery } from '../../lib/query-variants.ts';
 import { excerptAsWritten } from '../../lib/search-excerpt.ts';
@@ -33,6 +34,7 @@ export function startSearchPage(): void {
   const buildId = document.documentElement.dataset.build ?? '';
   const shards = Number($('search-page').dataset.searchShards ?? '1') || 1;
   let run = 0;
+  let searchedBefore = false;
 
   const show = async (state: SearchState) => {
     const mine = ++run;
@@ -40,9 +42,12 @@ export function startSearchPage(): void {
     el.sort.value = state.sort === 'date' ? 'date' : '';
     el.status.textContent = t('search.loading');
     try {
-      if (shards > 1 && !mergeStarted() && state.page === 1 && !browsingAll(state)) {
-        // First search on a sharded site: show what the newest years hold while the older
-        // shards load, so a slow connection shows results after one shard's files, not all.
+      // The page's first search on a sharded site shows what the newest years hold while the
+      // older shards load: on a slow connection, results after one shard's files, not all.
+      // Any later search (even one started meanwhile) waits for every shard.
+      const takeFirstLook = shards > 1 && !searchedBefore && state.page === 1 && !browsingAll(state);
+      searchedBefore = true;
+      if (takeFirstLook) {
         const firstLook = await searchFor(await loadNewestShard(BASE, buildId), state, 1);
         if (mine === run && firstLook.results.length > 0) await renderFirstLook(el, firstLook);
       }
@@ -106,7 +111,7 @@ async function searchFor(pagefind: Pagefind, state: SearchState, shards: number)
     key ? pagefind.search(key, options(state.filters)) : undefined,
   ]);
   const exactIds = new Set(exact?.results.map((r) => r.id) ?? []);
-  const found = newestFirst && shards > 1 ? await newestFirstByYear(pagefind, term, state.filters, main.filters['年份'] ?? {}) : main.results;
+  const found = newestFirst && shards > 1 ? await newestFirstByShard(pagefind, term, state.filters, main.filters[SHARD_FILTER] ?? {}) : main.results;
   const results = [...(exact?.results ?? []), ...found.filter((r) => !exactIds.has(r.id))];
 
   // Counts for a facet already chosen come from the same search without that facet, so the
@@ -123,21 +128,21 @@ async function searchFor(pagefind: Pagefind, state: SearchState, shards: number)
 
 /**
  * Results newest first across search shards. Pagefind merges shards by score, and for a sorted
- * search the score is a rank inside one shard, so the merged list interleaves the shards. Each
- * year lives in exactly one shard (src/lib/search-shards.ts): searching year by year, newest
- * year first, gives each year's results in order from the one shard that has them.
+ * search the score is a rank inside one shard, so the merged list interleaves the shards.
+ * Shards hold consecutive dates, newest in shard 0 (src/lib/search-shards.ts), and each merged
+ * shard tags its results with its number: asking shard by shard gives every result in order.
  */
-async function newestFirstByYear(
+async function newestFirstByShard(
   pagefind: Pagefind,
   term: string,
   filters: SearchState['filters'],
-  yearCounts: Record<string, number>,
+  shardCounts: Record<string, number>,
 ): Promise<PagefindResult[]> {
-  const years = Object.keys(yearCounts).filter((year) => (yearCounts[year] ?? 0) > 0).sort().reverse();
-  const perYear = await Promise.all(
-    years.map((year) => pagefind.search(term, { filters: { ...(filters as Record<string, string>), 年份: year }, sort: { date: 'desc' } })),
+  const shards = Object.keys(shardCounts).filter((k) => (shardCounts[k] ?? 0) > 0).sort((a, b) => Number(a) - Number(b));
+  const perShard = await Promise.all(
+    shards.map((k) => pagefind.search(term, { filters: { ...(filters as Record<string, string>), [SHARD_FILTER]: k }, sort: { date: 'desc' } })),
   );
-  return perYear.flatMap((search) => search.results);
+  return perShard.flatMap((search) => search.results);
 }
 
 /** No words and no facet chosen: the page invites a search instead of listing everything. */
