@@ -8,7 +8,7 @@
  * Shards are packed from the oldest notice forward, by whole years where a year fits: a new
  * notice (the usual change) then only ever changes the newest shard, the older shards keep
  * their notices and their cached index (search-shard-cache.ts), and the newest shard — the one
- * the search page reads first — is the smallest.
+ * the search page reads first — is the remainder, usually the smallest.
  *
  * The browser merges the shards (Pagefind's `mergeIndex`), tagging each with the filter
  * SHARD_FILTER = its number. Pagefind's own merge orders results by a score that, for a search
