@@ -116,7 +116,7 @@ async function runAstro(options: SiteOptions, outDir: string, version: string): 
  */
 async function swapInto(staging: string, out: string): Promise<void> {
   await mkdir(dirname(out), { recursive: true });
-  const previous = join(dirname(out), `${oldSitePrefix(out)}${process.pid}`);
+  const previous = join(dirname(out), `${oldSitePrefix(out)}${process.pid}-${randomUUID().slice(0, 8)}`);
   if (existsSync(out)) await rename(out, previous);
   try {
     await rename(staging, out);
@@ -127,7 +127,7 @@ async function swapInto(staging: string, out: string): Promise<void> {
   if (existsSync(previous)) removeInBackground(previous);
 }
 
-/** A previous site, set aside by swapInto, is named `.OUT.old-PID` next to OUT. */
+/** A previous site, set aside by swapInto, is named `.OUT.old-…` next to OUT. */
 const oldSitePrefix = (out: string): string => `.${basename(out)}.old-`;
 
 function removeInBackground(dir: string): void {

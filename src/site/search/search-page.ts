@@ -49,7 +49,7 @@ export function startSearchPage(): void {
       searchedBefore = true;
       if (takeFirstLook) {
         const firstLook = await searchFor(await loadNewestShard(BASE, buildId), state, 1);
-        if (mine === run && firstLook.results.length > 0) await renderFirstLook(el, firstLook);
+        if (firstLook.results.length > 0) await renderFirstLook(el, firstLook, () => mine === run);
       }
       const pagefind = await loadPagefind(BASE, buildId, shards);
       const view = await searchFor(pagefind, state, shards);
@@ -154,9 +154,11 @@ function browsingAll(state: SearchState): boolean {
  * The first page of results from the newest shard, before the older shards are in: no counts
  * per facet and no pager yet, and the status says the search goes on.
  */
-async function renderFirstLook(el: Elements, view: SearchView): Promise<void> {
+async function renderFirstLook(el: Elements, view: SearchView, current: () => boolean): Promise<void> {
   const slice = view.results.slice(0, RESULTS_PER_PAGE);
   const items = await Promise.all(slice.map(async (result) => resultItem(await result.data(), view.exactIds.has(result.id))));
+  // A newer search may have started, or even finished, while the results' data loaded.
+  if (!current()) return;
   el.empty.hidden = true;
   el.pager.replaceChildren();
   el.results.start = 1;
