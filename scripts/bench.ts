@@ -2,7 +2,8 @@
  * npm run bench [-- --notices N] [--query "两个 词"] [--keep]
  * Generates N synthetic notices, runs the real build (`scripts/build.ts`) and prints: wall time
  * and peak resident memory per stage, output sizes, notice page sizes, the bytes a browser
- * fetches for the first results of a two-word query, and a rebuild after editing one notice.
+ * fetches for the first results of a two-word query, and rebuilds after editing one notice and
+ * after publishing a new one.
  */
 import { spawn } from 'node:child_process';
 import { mkdtemp, readdir, readFile, rm, stat, appendFile } from 'node:fs/promises';
@@ -11,7 +12,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { gzipSync } from 'node:zlib';
 import { chromium } from 'playwright-core';
-import { writeSyntheticContent } from './lib/synthetic-notices.ts';
+import { addNewestNotice, writeSyntheticContent } from './lib/synthetic-notices.ts';
 import { treeRss } from './lib/process-memory.ts';
 import { STAGE_MARK, STAGES } from './lib/build-site.ts';
 import { listenOnLoopback } from './lib/static-server.ts';
@@ -147,7 +148,10 @@ console.log(`  search finished:     ${line(search.all)}`);
 const edited = pages.length ? join(content, 'notices', (await readdir(join(content, 'notices')))[0]!) : '';
 const firstFile = (await readdir(edited)).find((f) => f.endsWith('.md'))!;
 await appendFile(join(edited, firstFile), '\n本通知内容已于近日更新。\n');
-const rebuild = await timedBuild(content, out);
-console.log(`\nRebuild after editing one notice: ${fmtS(rebuild.total)} (${rebuild.stages.map((s) => `${s.name} ${fmtS(s.ms)}`).join(', ')}); peak RSS ${fmtMB(Math.max(...rebuild.stages.map((s) => s.peak)))}`);
+const rebuildLine = (label: string, run: Awaited<ReturnType<typeof timedBuild>>) =>
+  console.log(`${label}: ${fmtS(run.total)} (${run.stages.map((s) => `${s.name} ${fmtS(s.ms)}`).join(', ')}); peak RSS ${fmtMB(Math.max(...run.stages.map((s) => s.peak)))}`);
+rebuildLine('\nRebuild after editing one notice (of the oldest year)', await timedBuild(content, out));
+await addNewestNotice(content);
+rebuildLine('Rebuild after publishing a new notice (the newest)', await timedBuild(content, out));
 
 if (!values.keep) await rm(work, { recursive: true, force: true });

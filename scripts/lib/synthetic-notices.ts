@@ -89,3 +89,23 @@ export async function writeSyntheticContent(dir: string, count: number, template
     await writeFile(join(folder, `n${String(i).padStart(6, '0')}.md`), `${front}${body}\n`);
   }
 }
+
+/**
+ * Publishes one more notice, newer than every synthetic one (the most common change to a real
+ * site): it goes to the top of the 目录 and into the newest search shard.
+ */
+export async function addNewestNotice(dir: string): Promise<void> {
+  const front = [
+    '---',
+    '标题: "示例镇人民政府关于做好年末安全生产检查工作的通知"',
+    `索引号: "${formatIndexNumber({ code: ORGAN, year: 2026, serial: 99999 })}"`,
+    `分类: ${DEFAULT_TAXONOMY[0]}`,
+    '发布日期: "2026-12-31"',
+    '体裁: 通知',
+    '---',
+    '',
+  ].join('\n');
+  await mkdir(join(dir, 'notices', '2026'), { recursive: true });
+  await writeFile(join(dir, 'notices', '2026', 'newest.md'), `${front}${SENTENCES[0]!.replaceAll('{t}', '安全生产检查')}\n`);
+}
+
