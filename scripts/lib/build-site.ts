@@ -135,14 +135,15 @@ function removeInBackground(dir: string): void {
   spawn(process.execPath, ['-e', script, dir], { detached: true, stdio: 'ignore', windowsHide: true }).unref();
 }
 
-/** Previous sites whose deletion was cut short (the machine was switched off, say). */
+/**
+ * Previous sites whose deletion was cut short (the machine was switched off, say), handed to
+ * the background too: one may still be being deleted by the process the last build started,
+ * and this build need not wait for either.
+ */
 async function removeOldSites(out: string): Promise<void> {
   const parent = dirname(out);
   const names = await readdir(parent).catch(() => [] as string[]);
-  for (const name of names) {
-    // Best effort: one may still be being deleted by the process the last build started.
-    if (name.startsWith(oldSitePrefix(out))) await rm(join(parent, name), { recursive: true, force: true }).catch(() => {});
-  }
+  for (const name of names) if (name.startsWith(oldSitePrefix(out))) removeInBackground(join(parent, name));
 }
 
 /** OUT is deleted and replaced: refuse folders whose loss would hurt. */
