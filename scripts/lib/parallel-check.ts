@@ -33,7 +33,8 @@ export async function loadContentInParallel(dir: string, { threads = availablePa
   const checked = await checkFiles(folder.siteYaml, toCheck, Math.max(1, Math.min(threads, Math.floor(toCheck.length / minFilesPerThread))));
   let next = 0;
   const results = earlier.map((result) => result ?? checked[next++]!);
-  await cached?.save(folder.notices.map((file, i) => ({ ...file, result: results[i]! })));
+  // A cache that cannot be written (read-only or full disk) only makes the next check slower.
+  await cached?.save(folder.notices.map((file, i) => ({ ...file, result: results[i]! }))).catch(() => {});
   return checkContent(folder, results);
 }
 

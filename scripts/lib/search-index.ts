@@ -53,7 +53,7 @@ export async function writeSearchIndex(notices: readonly Notice[], dir: string, 
     await indexer.terminate();
     for (const out of outs) await rm(out, { recursive: true, force: true });
   }
-  await pruneShardCache();
+  await pruneShardCache().catch(() => {});
   return { shards: shards.length, reused };
 }
 

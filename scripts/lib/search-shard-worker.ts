@@ -59,7 +59,8 @@ async function write(): Promise<ShardReply> {
   if (result.errors.length) throw new Error(`写入搜索索引出错：${result.errors.join('；')}`);
   await closePagefind();
   for (const unused of UNUSED) await rm(join(outputPath, unused), { force: true });
-  await storeShard(key, outputPath);
+  // A cache that cannot be written only makes the next build slower.
+  await storeShard(key, outputPath).catch(() => {});
   return { type: 'written' };
 }
 

@@ -4,7 +4,7 @@
  */
 import { describe, test, before } from 'node:test';
 import assert from 'node:assert/strict';
-import { appendFileSync, cpSync, readdirSync, readFileSync } from 'node:fs';
+import { appendFileSync, cpSync, existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { ROOT, runScript, tempDir } from './helpers.ts';
 
@@ -52,3 +52,20 @@ describe('search shards reused by a rebuild', () => {
     assert.deepEqual(tree(join(work, 'second/pagefind')), tree(join(work, 'fresh/pagefind')));
   });
 });
+
+describe('build caches that cannot be written', () => {
+  test('slow the next build down but never fail this one', () => {
+    const work = tempDir('unwritable-cache');
+    const notAFolder = join(work, 'cache-is-a-file');
+    writeFileSync(notAFolder, '');
+    const out = join(work, 'dist');
+    const result = runScript('build', ['--content', join(ROOT, 'content'), '--out', out], {
+      GONGKAI_CACHE: notAFolder,
+      GONGKAI_SEARCH_CACHE: join(notAFolder, 'search'),
+      GONGKAI_SEARCH_SHARD_SIZE: '24',
+    });
+    assert.equal(result.status, 0, result.stderr + result.stdout);
+    assert.ok(existsSync(join(out, 'pagefind/pagefind-entry.json')) && existsSync(join(out, 'pagefind/1/pagefind-entry.json')));
+  });
+});
+
