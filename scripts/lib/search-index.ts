@@ -10,7 +10,7 @@
  * Shards are made one at a time, on a worker thread (search-shard-worker.ts): the main thread
  * is Astro's, and turning ten thousand notices into search records there slowed the pages by
  * about ten seconds. Two shards at once would finish the index sooner once Astro is done, but
- * measured 0.3 GB above the 1.5 GB the build stays within, so one Pagefind process it is.
+ * with 2,000-notice shards that measured 0.3 GB more at the peak, so one Pagefind process it is.
  */
 import { Worker } from 'node:worker_threads';
 import { readdir, rename, rm } from 'node:fs/promises';
@@ -53,7 +53,7 @@ export async function writeSearchIndex(notices: readonly Notice[], dir: string, 
     await indexer.terminate();
     for (const out of outs) await rm(out, { recursive: true, force: true });
   }
-  await pruneShardCache().catch(() => {});
+  await pruneShardCache(shards.length).catch(() => {});
   return { shards: shards.length, reused };
 }
 

@@ -17,8 +17,12 @@ const PROJECT_ROOT = resolve(import.meta.dirname, '../..');
 function cacheDir(): string {
   return process.env.GONGKAI_SEARCH_CACHE || buildCacheDir('search-shards');
 }
-/** Entries kept (oldest used first out): a 10,000-notice site has 6 shards of about 5 MB. */
-const MAX_ENTRIES = 48;
+/**
+ * Entries kept at least (oldest used first out): a 10,000-notice site has about 10 shards of
+ * about 3 MB. A site with more shards keeps two builds' worth, or its own shards would push
+ * each other out and a rebuild would index them all again.
+ */
+const MIN_ENTRIES = 48;
 /** Written last into an entry: an entry without it was interrupted and is not used. */
 const COMPLETE = 'pagefind-entry.json';
 
@@ -53,9 +57,12 @@ export async function storeShard(key: string, dir: string): Promise<void> {
   await rename(partial, entry);
 }
 
-/** Drops the least recently used entries beyond MAX_ENTRIES, and leftovers of interrupted copies. */
-export async function pruneShardCache(): Promise<void> {
-  await pruneLeastRecentlyUsed(cacheDir(), MAX_ENTRIES);
+/**
+ * Drops the least recently used entries beyond what a build of `shards` shards needs (see
+ * MIN_ENTRIES), and leftovers of interrupted copies. This build's shards were used last.
+ */
+export async function pruneShardCache(shards: number): Promise<void> {
+  await pruneLeastRecentlyUsed(cacheDir(), Math.max(MIN_ENTRIES, 2 * shards));
 }
 
 /**

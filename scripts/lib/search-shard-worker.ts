@@ -6,7 +6,7 @@
  * A shard takes two requests. `prepare` makes its records and either restores the shard from
  * the cache or sends the records to Pagefind, which segments the text. `write` makes and
  * writes the index and keeps a copy in the cache. Pagefind is closed after each shard, which
- * returns its memory (about 0.6 GB for 2,000 notices) before the next shard starts.
+ * returns its memory (about 0.3 GB for 1,000 notices) before the next shard starts.
  */
 import * as pagefind from 'pagefind';
 import type { PagefindIndex } from 'pagefind';
