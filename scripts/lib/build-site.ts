@@ -7,7 +7,7 @@ import { cp, readdir, rename, rm, mkdir } from 'node:fs/promises';
 import { spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { dirname, join, relative, resolve, isAbsolute, basename } from 'node:path';
+import { dirname, join, relative, isAbsolute, basename } from 'node:path';
 import { loadContentInParallel } from './parallel-check.ts';
 import { personalInfoExceptionLines } from '../../src/lib/personal-info.ts';
 import type { Content } from '../../src/lib/content-check.ts';
@@ -20,12 +20,12 @@ import { handOverCheckedContent } from '../../src/site/checked-content.ts';
 import { prepareSiteContent } from '../../src/site/site-content.ts';
 import { handOverPageReuse } from '../../src/site/page-reuse.ts';
 import { openPageReuse } from './page-reuse-store.ts';
+import { PROJECT_ROOT } from './project-root.ts';
 
 export type BuildResult =
   | { ok: true; content: Content; problems: Problem[] }
   | { ok: false; problems: Problem[]; error?: string };
 
-const PROJECT_ROOT = resolve(import.meta.dirname, '../..');
 
 /** Progress lines the build prints; `npm run bench` reads them to time each stage. */
 export const STAGE_MARK = '▸ ';

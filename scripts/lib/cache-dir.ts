@@ -5,13 +5,27 @@
  * Deleting it is always safe: the next build is just slower.
  */
 import { existsSync } from 'node:fs';
-import { readdir, rm, stat } from 'node:fs/promises';
-import { join, resolve } from 'node:path';
+import { mkdir, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
+import { PROJECT_ROOT } from './project-root.ts';
 
-const PROJECT_ROOT = resolve(import.meta.dirname, '../..');
+/** Marks a cache entry being written; pruneLeastRecentlyUsed clears those left by a crash. */
+const PARTIAL = '.partial-';
 
 export function cacheDir(name: string): string {
   return join(process.env.GONGKAI_CACHE || join(PROJECT_ROOT, 'node_modules/.cache/gongkai'), name);
+}
+
+/** Where this process writes `path` before renaming it into place. */
+export function partialPath(path: string): string {
+  return `${path}${PARTIAL}${process.pid}`;
+}
+
+/** Writes `file` whole or not at all, even with builds running side by side. */
+export async function writeFileWhole(file: string, data: string | Uint8Array): Promise<void> {
+  await mkdir(dirname(file), { recursive: true });
+  await writeFile(partialPath(file), data);
+  await rename(partialPath(file), file);
 }
 
 /**
@@ -22,7 +36,7 @@ export async function pruneLeastRecentlyUsed(dir: string, keep: number): Promise
   if (!existsSync(dir)) return;
   const names = await readdir(dir);
   const entries = await Promise.all(names.map(async (name) => ({ name, used: (await stat(join(dir, name)).catch(() => undefined))?.mtimeMs ?? 0 })));
-  const stale = entries.filter((e) => e.name.includes('.partial-') && Date.now() - e.used > 3_600_000);
-  const complete = entries.filter((e) => !e.name.includes('.partial-')).sort((a, b) => b.used - a.used);
+  const stale = entries.filter((e) => e.name.includes(PARTIAL) && Date.now() - e.used > 3_600_000);
+  const complete = entries.filter((e) => !e.name.includes(PARTIAL)).sort((a, b) => b.used - a.used);
   for (const { name } of [...stale, ...complete.slice(keep)]) await rm(join(dir, name), { recursive: true, force: true });
 }

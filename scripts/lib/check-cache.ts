@@ -6,11 +6,11 @@
  * last two and its entries by the first two, so a stale result is never found.
  */
 import { createHash } from 'node:crypto';
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { deserialize, serialize } from 'node:v8';
 import type { NoticeFileResult } from '../../src/lib/content-check.ts';
-import { cacheDir, pruneLeastRecentlyUsed } from './cache-dir.ts';
+import { cacheDir, pruneLeastRecentlyUsed, writeFileWhole } from './cache-dir.ts';
 import { codeVersion } from './code-version.ts';
 
 /** Cache files kept, most recently used first: one per content folder (or site.yaml) in use. */
@@ -32,10 +32,7 @@ export async function openCheckCache(siteYaml: Uint8Array | undefined): Promise<
     get: (path, bytes) => entries.get(fileKey(path, bytes)),
     async save(results) {
       const fresh = new Map(results.map(({ path, bytes, result }) => [fileKey(path, bytes), result]));
-      await mkdir(dir, { recursive: true });
-      const partial = `${file}.partial-${process.pid}`;
-      await writeFile(partial, serialize(fresh));
-      await rename(partial, file); // whole or not at all, even with builds running side by side
+      await writeFileWhole(file, serialize(fresh));
       await pruneLeastRecentlyUsed(dir, MAX_FILES);
     },
   };

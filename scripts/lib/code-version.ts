@@ -7,9 +7,8 @@
 import { createHash } from 'node:crypto';
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
-import { join, relative, resolve } from 'node:path';
-
-const PROJECT_ROOT = resolve(import.meta.dirname, '../..');
+import { join, relative } from 'node:path';
+import { PROJECT_ROOT } from './project-root.ts';
 /** node_modules/.package-lock.json is npm's record of what is actually installed. */
 const INPUTS = ['src', 'public', 'astro.config.mjs', 'package-lock.json', 'node_modules/.package-lock.json'];
 

@@ -10,12 +10,13 @@
  * to a stylesheet or script that is gone.
  */
 import { createHash } from 'node:crypto';
-import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
-import { copyFileSync, existsSync, linkSync, mkdirSync } from 'node:fs';
+import { readdir, readFile, rm } from 'node:fs/promises';
+import { existsSync, mkdirSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import type { SiteConfig } from '../../src/lib/site-config.ts';
 import type { PageReuse } from '../../src/site/page-reuse.ts';
-import { cacheDir } from './cache-dir.ts';
+import { cacheDir, writeFileWhole } from './cache-dir.ts';
+import { linkOrCopySync } from './hard-links.ts';
 import { codeVersion } from './code-version.ts';
 
 interface PageRecord {
@@ -54,24 +55,17 @@ export async function openPageReuse(out: string, base: string, site: SiteConfig)
       if (reuse.reused.size === 0) return true;
       const assets = new Set(await assetsOf(staging));
       if (!record || !record.assets.every((asset) => assets.has(asset))) return false;
-      // Synchronous on purpose: ten thousand small mkdir and link calls take a fraction of a
-      // second this way, and several seconds as ten thousand awaited round trips.
+      // Synchronous, like the links (hard-links.ts).
       for (const path of reuse.reused) {
         const target = pageFile(staging, path);
         mkdirSync(dirname(target), { recursive: true });
-        try {
-          linkSync(pageFile(out, path), target);
-        } catch {
-          copyFileSync(pageFile(out, path), target); // another file system, or no hard links
-        }
+        linkOrCopySync(pageFile(out, path), target);
       }
       return true;
     },
     async save() {
       const next: PageRecord = { scope, assets: await assetsOf(out), pages: Object.fromEntries(reuse.keys) };
-      await mkdir(dirname(file), { recursive: true });
-      await writeFile(`${file}.partial-${process.pid}`, JSON.stringify(next));
-      await rename(`${file}.partial-${process.pid}`, file);
+      await writeFileWhole(file, JSON.stringify(next));
     },
     forget: () => rm(file, { force: true }),
   };

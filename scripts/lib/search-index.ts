@@ -17,7 +17,7 @@ import { readdir, rename, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Notice } from '../../src/lib/content-check.ts';
 import { pruneShardCache } from './search-shard-cache.ts';
-import { configuredShardSize, searchShards } from '../../src/lib/search-shards.ts';
+import { noticeSearchShards } from '../../src/lib/search-shards.ts';
 import type { ShardReply, ShardRequest } from './search-shard-worker.ts';
 
 /** A merged shard is read by the first shard's script and WebAssembly; its own copies are never fetched. */
@@ -35,7 +35,7 @@ export interface SearchIndexReport {
  * copied from the shard cache instead of indexed again.
  */
 export async function writeSearchIndex(notices: readonly Notice[], dir: string, base: string): Promise<SearchIndexReport> {
-  const shards = searchShards(notices, (notice) => notice.publishedOn, configuredShardSize(process.env));
+  const shards = noticeSearchShards(notices, process.env);
   const outs = shards.map((_, k) => `${dir}.shard${k}`);
   await rm(dir, { recursive: true, force: true });
   const indexer = new ShardIndexer();

@@ -7,12 +7,13 @@
  */
 import { createHash } from 'node:crypto';
 import { mkdir, readdir, readFile, rename, rm, utimes } from 'node:fs/promises';
-import { copyFileSync, existsSync, linkSync, mkdirSync } from 'node:fs';
-import { join, relative, resolve } from 'node:path';
+import { existsSync, mkdirSync } from 'node:fs';
+import { join, relative } from 'node:path';
 import type { SearchRecord } from '../../src/lib/search-record.ts';
-import { cacheDir as buildCacheDir, pruneLeastRecentlyUsed } from './cache-dir.ts';
+import { cacheDir as buildCacheDir, partialPath, pruneLeastRecentlyUsed } from './cache-dir.ts';
+import { linkOrCopySync } from './hard-links.ts';
+import { PROJECT_ROOT } from './project-root.ts';
 
-const PROJECT_ROOT = resolve(import.meta.dirname, '../..');
 /** In the build's cache folder (cache-dir.ts), or the folder GONGKAI_SEARCH_CACHE names. */
 function cacheDir(): string {
   return process.env.GONGKAI_SEARCH_CACHE || buildCacheDir('search-shards');
@@ -49,7 +50,7 @@ export async function restoreShard(key: string, out: string): Promise<boolean> {
 /** Keeps a copy of the freshly written shard in `dir` as `key`. */
 export async function storeShard(key: string, dir: string): Promise<void> {
   const entry = join(cacheDir(), key);
-  const partial = `${entry}.partial-${process.pid}`;
+  const partial = partialPath(entry);
   await mkdir(cacheDir(), { recursive: true });
   await rm(partial, { recursive: true, force: true });
   await linkTree(dir, partial);
@@ -65,12 +66,7 @@ export async function pruneShardCache(shards: number): Promise<void> {
   await pruneLeastRecentlyUsed(cacheDir(), Math.max(MIN_ENTRIES, 2 * shards));
 }
 
-/**
- * `from` copied to `to` as hard links: a shard is thousands of small files, and the build
- * only ever replaces them, never edits them in place. Across file systems, a real copy.
- * Synchronous on purpose (it runs on a worker thread): thousands of awaited round trips
- * would take seconds.
- */
+/** `from` copied to `to` as hard links (hard-links.ts): a shard is thousands of small files. */
 async function linkTree(from: string, to: string): Promise<void> {
   const entries = await readdir(from, { recursive: true, withFileTypes: true });
   mkdirSync(to, { recursive: true });
@@ -78,12 +74,6 @@ async function linkTree(from: string, to: string): Promise<void> {
     const source = join(entry.parentPath, entry.name);
     const target = join(to, relative(from, source));
     if (entry.isDirectory()) mkdirSync(target, { recursive: true });
-    else {
-      try {
-        linkSync(source, target);
-      } catch {
-        copyFileSync(source, target);
-      }
-    }
+    else linkOrCopySync(source, target);
   }
 }

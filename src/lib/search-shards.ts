@@ -18,6 +18,7 @@
  * Shard 0 (the newest notices) is `pagefind/`, shard k is `pagefind/k/`: a site small enough for
  * one shard has exactly Pagefind's usual layout.
  */
+import type { Notice } from './content-check.ts';
 
 /**
  * Notices per shard, at most. Smaller shards need less memory to build (about 0.3 GB per
@@ -74,6 +75,15 @@ export function searchShards<T>(items: readonly T[], dateOf: (item: T) => string
   }
   const newestFirst = packed.reverse().map((shard, k) => ({ dir: shardDir(k), ...shard }));
   return newestFirst.length ? newestFirst : [{ dir: shardDir(0), years: [], items: [] }];
+}
+
+/**
+ * The search shards of a site's notices, cut by 发布日期 (the search's date sort key), of the
+ * size this build uses: the build's search step and the search page (which merges them) both
+ * take the plan from here.
+ */
+export function noticeSearchShards<T extends Pick<Notice, 'publishedOn'>>(notices: readonly T[], env: Record<string, string | undefined>): SearchShard<T>[] {
+  return searchShards(notices, (notice) => notice.publishedOn, configuredShardSize(env));
 }
 
 /** The shard size for this build: GONGKAI_SEARCH_SHARD_SIZE (tests use a small one), else the default. */

@@ -15,7 +15,7 @@ import { ROOT } from '../build/helpers.ts';
 import { resultTitles, searchSettled, useSite } from './harness.ts';
 import { CASES } from './search-cases.ts';
 import { loadContent } from '../../src/lib/content-folder.ts';
-import { searchShards } from '../../src/lib/search-shards.ts';
+import { noticeSearchShards } from '../../src/lib/search-shards.ts';
 import { searchYear } from '../../src/lib/search-facets.ts';
 import type { Page } from 'playwright-core';
 
@@ -40,8 +40,8 @@ const shownDates = (page: Page) =>
 
 describe('search over shards (the example office, 24 and 8 notices per shard)', () => {
   test('the build writes one index per shard, sharing one script', () => {
-    const shards = searchShards(notices, (n) => n.publishedOn, SMALL_SHARD_SIZE);
-    assert.equal(searchShards(notices, (n) => n.publishedOn, SHARD_SIZE).length, 2);
+    const shards = noticeSearchShards(notices, { GONGKAI_SEARCH_SHARD_SIZE: String(SMALL_SHARD_SIZE) });
+    assert.equal(noticeSearchShards(notices, { GONGKAI_SEARCH_SHARD_SIZE: String(SHARD_SIZE) }).length, 2);
     assert.ok(shards.length > 2);
     assert.ok(shards.some((shard, k) => k > 0 && shard.years.some((year) => shards[k - 1]!.years.includes(year))), 'a year is cut across shards');
     for (const [k, shard] of shards.entries()) {
@@ -100,7 +100,7 @@ describe('search over shards (the example office, 24 and 8 notices per shard)', 
   });
 
   test('the first search shows the newest shard’s results while the older shards are still loading', async () => {
-    const shards = searchShards(notices, (n) => n.publishedOn, SMALL_SHARD_SIZE);
+    const shards = noticeSearchShards(notices, { GONGKAI_SEARCH_SHARD_SIZE: String(SMALL_SHARD_SIZE) });
     const expected = notices.filter((n) => n.publisher === PUBLISHER).map((n) => n.publishedOn).sort().reverse();
     const context = await smallShards.context();
     const page = await context.newPage();

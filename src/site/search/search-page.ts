@@ -155,8 +155,7 @@ function browsingAll(state: SearchState): boolean {
  * per facet and no pager yet, and the status says the search goes on.
  */
 async function renderFirstLook(el: Elements, view: SearchView, current: () => boolean): Promise<void> {
-  const slice = view.results.slice(0, RESULTS_PER_PAGE);
-  const items = await Promise.all(slice.map(async (result) => resultItem(await result.data(), view.exactIds.has(result.id))));
+  const items = await resultItems(view, 1);
   // A newer search may have started, or even finished, while the results' data loaded.
   if (!current()) return;
   el.empty.hidden = true;
@@ -183,13 +182,18 @@ async function render(el: Elements, state: SearchState, view: SearchView, naviga
   }
   const pages = Math.ceil(total / RESULTS_PER_PAGE);
   const page = Math.min(state.page, pages);
-  const slice = view.results.slice((page - 1) * RESULTS_PER_PAGE, page * RESULTS_PER_PAGE);
-  const items = await Promise.all(slice.map(async (result) => resultItem(await result.data(), view.exactIds.has(result.id))));
+  const items = await resultItems(view, page);
   el.results.start = (page - 1) * RESULTS_PER_PAGE + 1;
   el.results.replaceChildren(...items);
   const counted = state.query ? t('search.countFor', { q: state.query, n: total }) : t('search.count', { n: total });
   el.status.textContent = pages > 1 ? `${counted}，${t('pager.page', { page, pages })}` : counted;
   renderPager(el.pager, state, page, pages, navigate);
+}
+
+/** The list items of results page `page` (from 1), each result's data loaded. */
+function resultItems(view: SearchView, page: number): Promise<HTMLLIElement[]> {
+  const slice = view.results.slice((page - 1) * RESULTS_PER_PAGE, page * RESULTS_PER_PAGE);
+  return Promise.all(slice.map(async (result) => resultItem(await result.data(), view.exactIds.has(result.id))));
 }
 
 function resultItem(data: Awaited<ReturnType<PagefindResult['data']>>, exact: boolean): HTMLLIElement {
