@@ -45,8 +45,9 @@ export async function writeSearchIndex(notices: readonly Notice[], dir: string, 
       const out = outs[k]!;
       if ((await indexer.ask({ type: 'prepare', notices: shard.items, base, outputPath: out })) === 'reused') reused++;
       else await indexer.ask({ type: 'write' });
-      if (k > 0) for (const file of await readdir(out)) if (SHARED.test(file)) await rm(join(out, file));
     }
+    await indexer.ask({ type: 'finish' });
+    for (const out of outs.slice(1)) for (const file of await readdir(out)) if (SHARED.test(file)) await rm(join(out, file));
     await rename(outs[0]!, dir);
     for (const [k, out] of outs.entries()) if (k > 0) await rename(out, join(dir, String(k)));
   } finally {

@@ -1,8 +1,9 @@
 /**
  * Search shards from earlier builds, kept so a rebuild re-indexes only the shards whose notices
  * changed. A shard's index depends only on its own records (the exact text, metadata, filters
- * and URLs sent to Pagefind) and on the Pagefind version, so those name its cache entry: an
- * entry with that name is, byte for byte, what Pagefind would write again. Editing one notice
+ * and URLs sent to Pagefind), on the Pagefind version and on the size its word index is cut
+ * into (search-index-chunks.ts), so those name its cache entry: an entry with that name is,
+ * byte for byte, what the build would write again. Editing one notice
  * re-indexes one year's shard instead of the whole site.
  */
 import { createHash } from 'node:crypto';
@@ -13,6 +14,7 @@ import type { SearchRecord } from '../../src/lib/search-record.ts';
 import { cacheDir as buildCacheDir, partialPath, pruneLeastRecentlyUsed } from './cache-dir.ts';
 import { linkOrCopySync } from './hard-links.ts';
 import { PROJECT_ROOT } from './project-root.ts';
+import { CHUNK_BYTES } from './search-index-chunks.ts';
 
 /** In the build's cache folder (cache-dir.ts), or the folder GONGKAI_SEARCH_CACHE names. */
 function cacheDir(): string {
@@ -32,7 +34,7 @@ let pagefindVersion: Promise<string> | undefined;
 /** The cache name of a shard with these records. */
 export async function shardCacheKey(records: readonly SearchRecord[]): Promise<string> {
   pagefindVersion ??= readFile(join(PROJECT_ROOT, 'node_modules/pagefind/package.json'), 'utf8').then((text) => String(JSON.parse(text).version));
-  const hash = createHash('sha256').update(`pagefind ${await pagefindVersion}\n`);
+  const hash = createHash('sha256').update(`pagefind ${await pagefindVersion}, word index chunks of ${CHUNK_BYTES} bytes\n`);
   for (const record of records) hash.update(JSON.stringify(record)).update('\n');
   return hash.digest('hex');
 }

@@ -5,8 +5,10 @@
  *
  * A shard takes two requests. `prepare` makes its records and either restores the shard from
  * the cache or sends the records to Pagefind, which segments the text. `write` makes and
- * writes the index and keeps a copy in the cache. Pagefind is closed after each shard, which
- * returns its memory (about 0.3 GB for 1,000 notices) before the next shard starts.
+ * writes the index; then, while the next shard is prepared, its word index is cut into smaller
+ * chunks (search-index-chunks.ts) and a copy kept in the cache. `finish`, after the last shard,
+ * waits for that. Pagefind is closed after each shard, which returns its memory (about 0.3 GB
+ * for 1,000 notices) before the next shard starts.
  */
 import * as pagefind from 'pagefind';
 import type { PagefindIndex } from 'pagefind';
@@ -16,11 +18,13 @@ import { join } from 'node:path';
 import type { Notice } from '../../src/lib/content-check.ts';
 import { searchRecord, SEARCH_LANGUAGE } from '../../src/lib/search-record.ts';
 import { restoreShard, shardCacheKey, storeShard } from './search-shard-cache.ts';
+import { rechunkWordIndex } from './search-index-chunks.ts';
 
 export type ShardRequest =
   | { type: 'prepare'; notices: Notice[]; base: string; outputPath: string }
-  | { type: 'write' };
-export type ShardReply = { type: 'reused' } | { type: 'added' } | { type: 'written' } | { type: 'failed'; message: string };
+  | { type: 'write' }
+  | { type: 'finish' };
+export type ShardReply = { type: 'reused' } | { type: 'added' } | { type: 'written' } | { type: 'finished' } | { type: 'failed'; message: string };
 
 /** Pagefind writes its own UI bundles too; the search page is ours, so they would be dead weight. */
 const UNUSED = ['pagefind-ui.js', 'pagefind-ui.css', 'pagefind-modular-ui.js', 'pagefind-modular-ui.css', 'pagefind-component-ui.js', 'pagefind-component-ui.css', 'pagefind-highlight.js'];
@@ -29,6 +33,8 @@ const RECORDS_PER_BATCH = 100;
 
 /** The shard whose records are in Pagefind, waiting for `write`. */
 let pending: { index: PagefindIndex; key: string; outputPath: string } | undefined;
+/** Written shards still being re-cut and cached (`finishShard`), each settling to its failure if any. */
+const finishing: Promise<{ failure: unknown } | undefined>[] = [];
 
 async function prepare(notices: readonly Notice[], base: string, outputPath: string): Promise<ShardReply> {
   const records = notices.map((notice) => searchRecord(notice, base));
@@ -59,9 +65,26 @@ async function write(): Promise<ShardReply> {
   if (result.errors.length) throw new Error(`写入搜索索引出错：${result.errors.join('；')}`);
   await closePagefind();
   for (const unused of UNUSED) await rm(join(outputPath, unused), { force: true });
+  // Not awaited: this thread is mostly waiting while Pagefind indexes the next shard, so the
+  // shard is finished meanwhile. The error is kept (not thrown) until `finish` reports it.
+  finishing.push(finishShard(key, outputPath).then(() => undefined, (failure: unknown) => ({ failure })));
+  return { type: 'written' };
+}
+
+/** Cuts the shard's word index into smaller chunks, then keeps a copy in the cache. */
+async function finishShard(key: string, outputPath: string): Promise<void> {
+  const rechunked = await rechunkWordIndex(outputPath);
+  // Pagefind's own chunks still search correctly, only with more to download.
+  if (!rechunked.rechunked) console.warn(`搜索索引：未能把词索引切成小块（${rechunked.reason}），保留 Pagefind 的原样。`);
   // A cache that cannot be written only makes the next build slower.
   await storeShard(key, outputPath).catch(() => {});
-  return { type: 'written' };
+}
+
+/** Waits for every written shard to be finished; the first error, if any, fails the index. */
+async function finish(): Promise<ShardReply> {
+  const failed = (await Promise.all(finishing.splice(0))).find((outcome) => outcome !== undefined);
+  if (failed) throw failed.failure;
+  return { type: 'finished' };
 }
 
 async function closePagefind(): Promise<void> {
@@ -71,7 +94,9 @@ async function closePagefind(): Promise<void> {
 
 parentPort?.on('message', async (request: ShardRequest) => {
   try {
-    parentPort!.postMessage(request.type === 'prepare' ? await prepare(request.notices, request.base, request.outputPath) : await write());
+    const reply =
+      request.type === 'prepare' ? await prepare(request.notices, request.base, request.outputPath) : request.type === 'write' ? await write() : await finish();
+    parentPort!.postMessage(reply);
   } catch (error) {
     await closePagefind();
     parentPort!.postMessage({ type: 'failed', message: error instanceof Error ? error.message : String(error) } satisfies ShardReply);
