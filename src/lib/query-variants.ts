@@ -5,12 +5,13 @@
  * loaded only when a query has one.
  */
 import { TRADITIONAL_CHARACTERS, TRADITIONAL_PHRASES } from './traditional-characters.generated.ts';
+import { decodeCodePointSet } from './code-point-set.ts';
 
-const TRADITIONAL = new Set(TRADITIONAL_CHARACTERS);
+const TRADITIONAL = decodeCodePointSet(TRADITIONAL_CHARACTERS);
 
 /** Whether converting `text` to 简体 could change it. */
 export function mayBeTraditional(text: string): boolean {
-  for (const char of text) if (TRADITIONAL.has(char)) return true;
+  for (const char of text) if (TRADITIONAL.has(char.codePointAt(0)!)) return true;
   return TRADITIONAL_PHRASES.some((phrase) => text.includes(phrase));
 }
 

@@ -4,7 +4,8 @@ import { readFileSync } from 'node:fs';
 import { mayBeTraditional, simplifiedQuery } from '../../src/lib/query-variants.ts';
 import { toSimplified } from '../../src/lib/chinese-variants.ts';
 import { TRADITIONAL_CHARACTERS, TRADITIONAL_PHRASES } from '../../src/lib/traditional-characters.generated.ts';
-import { traditionalCharactersModule } from '../../scripts/lib/traditional-characters.ts';
+import { traditionalCharactersModule, traditionalForms } from '../../scripts/lib/traditional-characters.ts';
+import { decodeCodePointSet, encodeCodePointSet } from '../../src/lib/code-point-set.ts';
 
 describe('queries in 简体 without loading the converter', () => {
   test('the list of 繁體 characters is up to date with the converter (else run npm run generate)', () => {
@@ -32,12 +33,30 @@ describe('queries in 简体 without loading the converter', () => {
 
   test('text without any listed character converts to itself', () => {
     // Every CJK character outside the list, in runs of a few, as queries would put them.
-    const listed = new Set(TRADITIONAL_CHARACTERS);
+    const listed = decodeCodePointSet(TRADITIONAL_CHARACTERS);
     const others: string[] = [];
-    for (let code = 0x4e00; code <= 0x9fff; code++) if (!listed.has(String.fromCodePoint(code))) others.push(String.fromCodePoint(code));
+    for (let code = 0x4e00; code <= 0x9fff; code++) if (!listed.has(code)) others.push(String.fromCodePoint(code));
     for (let i = 0; i < others.length; i += 4) {
       const text = others.slice(i, i + 4).join('');
       assert.equal(toSimplified(text), text, text);
+    }
+  });
+
+  test('the compact list holds exactly the characters the converter changes', () => {
+    const { characters } = traditionalForms();
+    assert.deepEqual(decodeCodePointSet(TRADITIONAL_CHARACTERS), new Set(Array.from(characters, (char) => char.codePointAt(0))));
+  });
+});
+
+describe('a set of characters as gaps between code points', () => {
+  test('written as base-36 gaps, in order, each character once', () => {
+    assert.equal(encodeCodePointSet('丄一丁一'), 'feo,1,3'); // 一 is U+4E00, 19968, feo in base 36
+    assert.deepEqual([...decodeCodePointSet('feo,1,3')], [0x4e00, 0x4e01, 0x4e04]);
+  });
+
+  test('characters beyond the basic plane and the empty set come back as they went', () => {
+    for (const text of ['𠀀𪚥丁', '']) {
+      assert.deepEqual([...decodeCodePointSet(encodeCodePointSet(text))], [...text].map((c) => c.codePointAt(0)).sort((a, b) => a! - b!));
     }
   });
 });
