@@ -5,7 +5,7 @@
 import { after, before } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from 'playwright-core';
 import { fixture, runScript, tempDir } from '../build/helpers.ts';
 import { listenOnLoopback } from '../../scripts/lib/static-server.ts';
 
@@ -17,8 +17,12 @@ export interface Site {
   urls: string[];
   out: string;
   browser: Browser;
-  /** A fresh context whose pages record requests and console errors. */
-  context: () => Promise<BrowserContext>;
+  /**
+   * A fresh context whose pages record requests and console errors. Service workers run unless
+   * `serviceWorkers: 'block'`: a test that holds requests with page.route needs that, as
+   * requests the offline service worker answers or makes bypass page.route.
+   */
+  context: (options?: Pick<BrowserContextOptions, 'serviceWorkers'>) => Promise<BrowserContext>;
   /** Console errors and requests of every page opened so far. */
   consoleErrors: string[];
   requests: string[];
@@ -44,8 +48,8 @@ export function useSite(fixtureName = 'office', base = '/', headers: Record<stri
       executablePath: CHROMIUM,
       args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
     });
-    site.context = async () => {
-      const context = await site.browser.newContext({ locale: 'zh-CN', serviceWorkers: 'allow' });
+    site.context = async (options = {}) => {
+      const context = await site.browser.newContext({ locale: 'zh-CN', serviceWorkers: 'allow', ...options });
       context.on('page', (page) => watch(page, site));
       context.on('request', (request) => site.requests.push(request.url()));
       return context;

@@ -102,7 +102,8 @@ describe('search over shards (the example office, 24 and 8 notices per shard)', 
   test('the first search shows the newest shard’s results while the older shards are still loading', async () => {
     const shards = noticeSearchShards(notices, { GONGKAI_SEARCH_SHARD_SIZE: String(SMALL_SHARD_SIZE) });
     const expected = notices.filter((n) => n.publisher === PUBLISHER).map((n) => n.publishedOn).sort().reverse();
-    const context = await smallShards.context();
+    // Without the offline service worker: shard 1's files must wait for the route below.
+    const context = await smallShards.context({ serviceWorkers: 'block' });
     const page = await context.newPage();
     let release = () => {};
     const held = new Promise<void>((resolve) => (release = resolve));
