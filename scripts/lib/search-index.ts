@@ -19,6 +19,7 @@ import type { Notice } from '../../src/lib/content-check.ts';
 import { pruneShardCache } from './search-shard-cache.ts';
 import { noticeSearchShards } from '../../src/lib/search-shards.ts';
 import type { ShardReply, ShardRequest } from './search-shard-worker.ts';
+import { codeVersion } from './code-version.ts';
 
 /** A merged shard is read by the first shard's script and WebAssembly; its own copies are never fetched. */
 const SHARED = /^(pagefind\.js|pagefind-worker\.js|wasm\.[^/]+\.pagefind)$/;
@@ -31,7 +32,7 @@ export interface SearchIndexReport {
 
 /**
  * Writes the search index of `notices` into `dir` (which becomes OUT/pagefind/): shard 0 at
- * the top, shard k in `k/`. Shards whose records are unchanged since an earlier build are
+ * the top, shard k in `k/`. Shards whose notices are unchanged since an earlier build are
  * copied from the shard cache instead of indexed again.
  */
 export async function writeSearchIndex(notices: readonly Notice[], dir: string, base: string): Promise<SearchIndexReport> {
@@ -41,12 +42,18 @@ export async function writeSearchIndex(notices: readonly Notice[], dir: string, 
   const indexer = new ShardIndexer();
   let reused = 0;
   try {
-    for (const [k, shard] of shards.entries()) {
-      const out = outs[k]!;
-      if ((await indexer.ask({ type: 'prepare', notices: shard.items, base, outputPath: out })) === 'reused') reused++;
-      else await indexer.ask({ type: 'write' });
+    const version = await codeVersion();
+    const keys: { key: string; cached: boolean }[] = [];
+    for (const shard of shards) keys.push(await indexer.ask({ type: 'key', notices: shard.items, base, codeVersion: version }, 'key'));
+    // Shards the cache lacks first: Pagefind's indexing is the long part, copying the others is not.
+    const order = [...shards.keys()].sort((a, b) => Number(keys[a]!.cached) - Number(keys[b]!.cached));
+    for (const k of order) {
+      const { key, cached } = keys[k]!;
+      const outputPath = outs[k]!;
+      if (cached && (await indexer.ask({ type: 'restore', key, outputPath }, 'restore')).restored) reused++;
+      else await indexer.ask({ type: 'index', notices: shards[k]!.items, base, key, outputPath }, 'indexed');
     }
-    await indexer.ask({ type: 'finish' });
+    await indexer.ask({ type: 'finish' }, 'finished');
     for (const out of outs.slice(1)) for (const file of await readdir(out)) if (SHARED.test(file)) await rm(join(out, file));
     await rename(outs[0]!, dir);
     for (const [k, out] of outs.entries()) if (k > 0) await rename(out, join(dir, String(k)));
@@ -62,15 +69,16 @@ export async function writeSearchIndex(notices: readonly Notice[], dir: string, 
 class ShardIndexer {
   #worker = new Worker(new URL('./search-shard-worker.ts', import.meta.url));
 
-  /** Sends `request` and resolves with the type of the reply, or rejects with its failure. */
-  ask(request: ShardRequest): Promise<Exclude<ShardReply['type'], 'failed'>> {
+  /** Sends `request`; resolves with the reply of type `expected`, or rejects with the failure. */
+  ask<T extends ShardReply['type']>(request: ShardRequest, expected: T): Promise<Extract<ShardReply, { type: T }>> {
     const worker = this.#worker;
     return new Promise((resolve, reject) => {
       const settle = (outcome: ShardReply | Error) => {
         worker.off('message', settle).off('error', settle).off('exit', onExit);
         if (outcome instanceof Error) reject(outcome);
         else if (outcome.type === 'failed') reject(new Error(outcome.message));
-        else resolve(outcome.type);
+        else if (outcome.type !== expected) reject(new Error(`search shard worker: ${outcome.type} instead of ${expected}`));
+        else resolve(outcome as Extract<ShardReply, { type: T }>);
       };
       const onExit = (code: number) => settle(new Error(`建立搜索索引的线程意外退出（代码 ${code}）`));
       worker.on('message', settle).on('error', settle).on('exit', onExit);

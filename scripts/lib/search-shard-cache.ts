@@ -1,20 +1,19 @@
 /**
  * Search shards from earlier builds, kept so a rebuild re-indexes only the shards whose notices
- * changed. A shard's index depends only on its own records (the exact text, metadata, filters
- * and URLs sent to Pagefind), on the Pagefind version and on the size its word index is cut
- * into (search-index-chunks.ts), so those name its cache entry: an entry with that name is,
- * byte for byte, what the build would write again. Editing one notice
- * re-indexes one year's shard instead of the whole site.
+ * changed. A shard's index depends only on its notices, the base path and the code that turns
+ * them into the index (src/, where search-record.ts makes Pagefind's records; the installed
+ * dependencies, Pagefind among them; the search step's own modules), so those name its cache
+ * entry: an entry with that name is, byte for byte, what the build would write again. Editing
+ * one notice re-indexes one shard instead of the whole site, and the key is found without
+ * making any shard's records (their 简体 conversion alone took about a second at 10,000 notices).
  */
 import { createHash } from 'node:crypto';
 import { mkdir, readdir, readFile, rename, rm, utimes } from 'node:fs/promises';
 import { existsSync, mkdirSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import type { SearchRecord } from '../../src/lib/search-record.ts';
+import type { Notice } from '../../src/lib/content-check.ts';
 import { cacheDir as buildCacheDir, partialPath, pruneLeastRecentlyUsed } from './cache-dir.ts';
 import { linkOrCopySync } from './hard-links.ts';
-import { PROJECT_ROOT } from './project-root.ts';
-import { CHUNK_BYTES } from './search-index-chunks.ts';
 
 /** In the build's cache folder (cache-dir.ts), or the folder GONGKAI_SEARCH_CACHE names. */
 function cacheDir(): string {
@@ -29,20 +28,31 @@ const MIN_ENTRIES = 48;
 /** Written last into an entry: an entry without it was interrupted and is not used. */
 const COMPLETE = 'pagefind-entry.json';
 
-let pagefindVersion: Promise<string> | undefined;
+/** The search step's modules outside src/ (which the code version covers): they shape the files too. */
+const STEP_SOURCES = ['search-shard-worker.ts', 'search-index-chunks.ts', 'cbor.ts'];
+let stepSources: Promise<Buffer[]> | undefined;
 
-/** The cache name of a shard with these records. */
-export async function shardCacheKey(records: readonly SearchRecord[]): Promise<string> {
-  pagefindVersion ??= readFile(join(PROJECT_ROOT, 'node_modules/pagefind/package.json'), 'utf8').then((text) => String(JSON.parse(text).version));
-  const hash = createHash('sha256').update(`pagefind ${await pagefindVersion}, word index chunks of ${CHUNK_BYTES} bytes\n`);
-  for (const record of records) hash.update(JSON.stringify(record)).update('\n');
+/**
+ * The cache name of a shard of `notices`. `codeVersion` is code-version.ts's digest, passed in
+ * by the main thread, which has it already.
+ */
+export async function shardCacheKey(notices: readonly Notice[], base: string, codeVersion: string): Promise<string> {
+  stepSources ??= Promise.all(STEP_SOURCES.map((file) => readFile(new URL(file, import.meta.url))));
+  const hash = createHash('sha256').update(codeVersion).update('\0').update(base).update('\0');
+  for (const source of await stepSources) hash.update(source).update('\0');
+  for (const notice of notices) hash.update(JSON.stringify(notice)).update('\n');
   return hash.digest('hex');
+}
+
+/** Whether the cache has a complete entry `key`. */
+export function isCached(key: string): boolean {
+  return existsSync(join(cacheDir(), key, COMPLETE));
 }
 
 /** Copies the cached shard `key` to `out`; false when there is none. */
 export async function restoreShard(key: string, out: string): Promise<boolean> {
   const entry = join(cacheDir(), key);
-  if (!existsSync(join(entry, COMPLETE))) return false;
+  if (!isCached(key)) return false;
   await linkTree(entry, out);
   const now = new Date();
   await utimes(entry, now, now); // recently used: pruned last
