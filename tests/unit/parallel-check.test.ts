@@ -1,6 +1,6 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { cp, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadContent } from '../../src/lib/content-folder.ts';
@@ -48,5 +48,34 @@ describe('check with the cache of earlier checks', () => {
     const moved = await cached();
     assert.deepEqual(moved, await loadContent(dir));
     assert.equal(moved.content, undefined, 'still failing on the edited notice');
+  });
+
+  test('a check that finds nothing changed keeps the cache file; an edit or a removed notice rewrites it', async (t) => {
+    const work = await mkdtemp(join(tmpdir(), 'gongkai-check-cache-'));
+    t.after(() => rm(work, { recursive: true, force: true }));
+    process.env.GONGKAI_CACHE = join(work, 'cache');
+    const dir = join(work, 'content');
+    await cp(CONTENT, dir, { recursive: true });
+    const check = () => loadContentInParallel(dir, { cache: true });
+    // One cache file per content folder: the file's identity (inode) shows whether it was written anew.
+    const cacheFile = async () => {
+      const [name] = await readdir(join(work, 'cache/check'));
+      return stat(join(work, 'cache/check', name!));
+    };
+
+    await check();
+    const first = await cacheFile();
+    await check();
+    assert.equal((await cacheFile()).ino, first.ino, 'unchanged: kept');
+
+    const notice = join(dir, 'notices/2024/chungeng-shengchan-tongzhi.md');
+    await writeFile(notice, `${await readFile(notice, 'utf8')}\n补充说明。\n`);
+    await check();
+    const edited = await cacheFile();
+    assert.notEqual(edited.ino, first.ino, 'an edit: written anew');
+
+    await rm(notice);
+    await check();
+    assert.notEqual((await cacheFile()).ino, edited.ino, 'a notice fewer: written anew');
   });
 });
