@@ -1,4 +1,4 @@
-import { describe, test } from 'node:test';
+import { describe, test, type TestContext } from 'node:test';
 import assert from 'node:assert/strict';
 import { cp, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -26,13 +26,19 @@ describe('check on several threads', () => {
   });
 });
 
+/** A copy of the example office in a temporary folder, with a cache of its own (removed after `t`). */
+async function exampleWithOwnCache(t: TestContext): Promise<{ work: string; dir: string }> {
+  const work = await mkdtemp(join(tmpdir(), 'gongkai-check-cache-'));
+  t.after(() => rm(work, { recursive: true, force: true }));
+  process.env.GONGKAI_CACHE = join(work, 'cache');
+  const dir = join(work, 'content');
+  await cp(CONTENT, dir, { recursive: true });
+  return { work, dir };
+}
+
 describe('check with the cache of earlier checks', () => {
   test('gives the report of a fresh check after files are edited, and after site.yaml is', async (t) => {
-    const work = await mkdtemp(join(tmpdir(), 'gongkai-check-cache-'));
-    t.after(() => rm(work, { recursive: true, force: true }));
-    process.env.GONGKAI_CACHE = join(work, 'cache');
-    const dir = join(work, 'content');
-    await cp(CONTENT, dir, { recursive: true });
+    const { dir } = await exampleWithOwnCache(t);
     const cached = () => loadContentInParallel(dir, { cache: true });
 
     assert.deepEqual(await cached(), await loadContent(dir), 'cold');
@@ -51,11 +57,7 @@ describe('check with the cache of earlier checks', () => {
   });
 
   test('a check that finds nothing changed keeps the cache file; an edit or a removed notice rewrites it', async (t) => {
-    const work = await mkdtemp(join(tmpdir(), 'gongkai-check-cache-'));
-    t.after(() => rm(work, { recursive: true, force: true }));
-    process.env.GONGKAI_CACHE = join(work, 'cache');
-    const dir = join(work, 'content');
-    await cp(CONTENT, dir, { recursive: true });
+    const { work, dir } = await exampleWithOwnCache(t);
     const check = () => loadContentInParallel(dir, { cache: true });
     // One cache file per content folder: the file's identity (inode) shows whether it was written anew.
     const cacheFile = async () => {
