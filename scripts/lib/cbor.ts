@@ -20,15 +20,8 @@ export interface Head {
 
 /** The head of the item at `at`. */
 export function readHead(bytes: Uint8Array, at: number): Head {
-  const initial = byteAt(bytes, at);
-  const majorType = initial >> 5;
-  const info = initial & 0x1f;
-  if (info < 24) return { majorType, value: info, contentAt: at + 1 };
-  const size = info === 24 ? 1 : info === 25 ? 2 : info === 26 ? 4 : info === 27 ? 8 : 0;
-  if (size === 0) throw new Error(`CBOR: unsupported additional information ${info} at byte ${at}`);
-  let value = 0;
-  for (let k = 1; k <= size; k++) value = value * 256 + byteAt(bytes, at + k);
-  return { majorType, value, contentAt: at + 1 + size };
+  const contentAt = decodeHead(bytes, at);
+  return { majorType: decoded.majorType, value: decoded.value, contentAt };
 }
 
 /**
@@ -38,18 +31,8 @@ export function readHead(bytes: Uint8Array, at: number): Head {
 export function itemEnd(bytes: Uint8Array, at: number): number {
   let pending = 1;
   while (pending > 0) {
-    const initial = byteAt(bytes, at);
-    const majorType = initial >> 5;
-    const info = initial & 0x1f;
-    let value = info;
-    at += 1;
-    if (info >= 24) {
-      const size = info === 24 ? 1 : info === 25 ? 2 : info === 26 ? 4 : info === 27 ? 8 : 0;
-      if (size === 0) throw new Error(`CBOR: unsupported additional information ${info} at byte ${at - 1}`);
-      value = 0;
-      for (let k = 0; k < size; k++) value = value * 256 + byteAt(bytes, at + k);
-      at += size;
-    }
+    at = decodeHead(bytes, at);
+    const { majorType, value } = decoded;
     pending--;
     if (majorType === 2 || majorType === 3) at += value; // bytes, text
     else if (majorType === 4) pending += value; // array
@@ -108,6 +91,26 @@ export function concat(parts: readonly Uint8Array[]): Uint8Array {
     at += part.length;
   }
   return out;
+}
+
+/** What the last `decodeHead` read: one object reused, so that walking items allocates nothing. */
+const decoded = { majorType: 0, value: 0 };
+
+/** Decodes the head at `at` into `decoded`; returns where the item's content starts. */
+function decodeHead(bytes: Uint8Array, at: number): number {
+  const initial = byteAt(bytes, at);
+  const info = initial & 0x1f;
+  decoded.majorType = initial >> 5;
+  if (info < 24) {
+    decoded.value = info;
+    return at + 1;
+  }
+  const size = info === 24 ? 1 : info === 25 ? 2 : info === 26 ? 4 : info === 27 ? 8 : 0;
+  if (size === 0) throw new Error(`CBOR: unsupported additional information ${info} at byte ${at}`);
+  let value = 0;
+  for (let k = 1; k <= size; k++) value = value * 256 + byteAt(bytes, at + k);
+  decoded.value = value;
+  return at + 1 + size;
 }
 
 function expect(bytes: Uint8Array, at: number, majorType: number): Head {

@@ -108,7 +108,7 @@ export async function rechunkWordIndex(dir: string, target = CHUNK_BYTES): Promi
   for (const [language, info] of Object.entries(entry.languages ?? {})) {
     if (typeof info.hash !== 'string') return { rechunked: false, reason: `pagefind-entry.json: no metadata named for ${language}` };
     const metaFile = join(dir, `pagefind.${info.hash}.pf_meta`);
-    let plan: { oldChunks: string[]; meta: Uint8Array; chunks: WordChunk[] };
+    let plan: Awaited<ReturnType<typeof readShard>>;
     try {
       plan = await readShard(dir, await readFile(metaFile), target);
     } catch (error) {
@@ -129,7 +129,7 @@ export async function rechunkWordIndex(dir: string, target = CHUNK_BYTES): Promi
       // a few at a time: each compression holds ~256 KB of zlib state.
       await mapLimited([...named], GZIP_AT_ONCE, async ([name, body]) => writeFile(chunkPath(dir, name), await gzip(body)));
       const meta = replaceItem(plan.meta, META_CHUNKS, encodeArray(listed));
-      const metaName = uniqueName(language, meta, 13, new Map());
+      const metaName = uniqueName(language, meta, 13);
       await rm(metaFile);
       await writeFile(join(dir, `pagefind.${metaName}.pf_meta`), await gzip(meta));
       info.hash = metaName;
@@ -184,7 +184,7 @@ function replaceItem(meta: Uint8Array, index: number, item: Uint8Array): Uint8Ar
 }
 
 /** `<language>_<hex>`, as Pagefind names its files, longer when it would collide. */
-function uniqueName(language: string, body: Uint8Array, length: number, taken: ReadonlyMap<string, Uint8Array>): string {
+function uniqueName(language: string, body: Uint8Array, length: number, taken: ReadonlyMap<string, unknown> = new Map()): string {
   const hex = createHash('sha256').update(body).digest('hex');
   for (let n = length; ; n++) {
     const name = `${language}_${hex.slice(0, n)}`;
