@@ -3,9 +3,8 @@
  * (with a 外链提示), but may not load anything from them, nor carry scripts or frames:
  * these rules keep notices static, safe and free of third-party hosts.
  */
-import { visit } from 'unist-util-visit';
 import type { Problem } from './problems.ts';
-import { parseBody } from './body-text.ts';
+import { eachNode, parseBody } from './body-text.ts';
 import { stableHash } from './stable-hash.ts';
 
 /** A URL that points at another host (absolute http(s), or protocol-relative `//host/…`). */
@@ -36,8 +35,8 @@ export function externalLinkCode(url: string): string {
 /** Every link to another site in a body, for the 外链提示 pages. */
 export function externalLinks(markdown: string, siteUrl?: string): string[] {
   const found: string[] = [];
-  visit(parseBody(markdown), 'link', (node) => {
-    if (isForeignUrl(node.url, siteUrl)) found.push(node.url.trim());
+  eachNode(parseBody(markdown), (node) => {
+    if (node.type === 'link' && isForeignUrl(node.url, siteUrl)) found.push(node.url.trim());
   });
   return found;
 }
@@ -57,7 +56,7 @@ export function bodyResourceProblems(file: string, markdown: string, bodyLine: n
       message: `正文从其他网站加载了资源 ${url}（政府网站页面不得加载第三方资源，IPv6 网络下也可能无法显示）`,
       fix: '把图片等文件下载后放进 attachments 文件夹，用相对路径引用；只需链接时请用 [文字](网址)',
     });
-  visit(parseBody(markdown), (node) => {
+  eachNode(parseBody(markdown), (node) => {
     if (node.type === 'image' && isForeignUrl(node.url, siteUrl)) foreign(lineOf(node), node.url);
     if (node.type !== 'html') return;
     const html = node.value;

@@ -5,9 +5,8 @@
  * body-links.ts's business (外链提示); this module judges only links that stay on this site.
  */
 import { posix } from 'node:path';
-import { visit } from 'unist-util-visit';
 import type { Problem } from './problems.ts';
-import { parseBody } from './body-text.ts';
+import { eachNode, parseBody } from './body-text.ts';
 import { isForeignUrl } from './body-links.ts';
 import { FIXED_PATHS, GENERATED_PREFIXES, paths } from './site-paths.ts';
 import { catalogueSlices, PAGE_SIZE, type CatalogueItem } from './catalogue.ts';
@@ -69,7 +68,7 @@ const HTML_LINK = /<(?:a\s[^>]*?\bhref|img\s[^>]*?\bsrc)\s*=\s*["']?([^"'\s>]+)/
 export function bodyLinks(markdown: string, bodyLine: number): LinkRef[] {
   const found: LinkRef[] = [];
   const lineOf = (node: { position?: { start: { line: number } } }) => bodyLine + (node.position?.start.line ?? 1) - 1;
-  visit(parseBody(markdown), (node) => {
+  eachNode(parseBody(markdown), (node) => {
     if (node.type === 'link' || node.type === 'image' || node.type === 'definition') found.push({ url: node.url, line: lineOf(node) });
     if (node.type !== 'html') return;
     for (const match of node.value.matchAll(HTML_LINK)) {

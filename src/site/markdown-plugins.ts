@@ -7,6 +7,7 @@ import { defineMdastPlugin } from 'satteri';
 import { satteri } from '@astrojs/markdown-satteri';
 import { splitCjkStrong } from '../lib/cjk-emphasis.ts';
 import { externalLinkCode, isForeignUrl } from '../lib/body-links.ts';
+import { BODY_FEATURES } from '../lib/body-text.ts';
 import { paths, withBase } from '../lib/site-paths.ts';
 
 /** Renders `**加粗。**后文` as bold, as Chinese editors expect (see cjk-emphasis.ts). */
@@ -91,5 +92,8 @@ export interface BodyLinkContext {
 
 /** Astro's `markdown.processor` for bodies, with the plugins every body is rendered with, in order. */
 export function bodyMarkdownProcessor({ base, siteUrl }: BodyLinkContext) {
-  return satteri({ mdastPlugins: [cjkStrong, scrollableTables, siteLinks({ base }), externalLinkNotice({ base, siteUrl })] });
+  return satteri({
+    mdastPlugins: [cjkStrong, scrollableTables, siteLinks({ base }), externalLinkNotice({ base, siteUrl })],
+    features: { ...BODY_FEATURES },
+  });
 }
