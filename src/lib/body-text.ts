@@ -30,6 +30,8 @@ let lastTree: Root | undefined;
 export function parseBody(markdown: string): Root {
   if (markdown !== lastSource || !lastTree) {
     // Sätteri's tree is mdast (same node types and fields, UTF-16 offsets as in JavaScript strings).
+    // An MDX body is read as Markdown too: its elements (<aside>…) are HTML nodes, whose text and
+    // links the rules still see; mdx-syntax.ts compiles it as MDX to catch what would not build.
     lastTree = markdownToMdast(markdown, { features: BODY_FEATURES }) as unknown as Root;
     lastSource = markdown;
   }

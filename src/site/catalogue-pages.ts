@@ -5,7 +5,7 @@
 import type { Page } from 'astro';
 import type { Notice } from '../lib/content-check.ts';
 import type { SiteContent } from './site-content.ts';
-import { needingRender } from './page-reuse.ts';
+import { inputsKey, needingRender } from './page-reuse.ts';
 
 export function cataloguePagePath(listPath: string, currentPage: number): string {
   return currentPage > 1 ? `${listPath}${currentPage}/` : listPath;
@@ -14,6 +14,22 @@ export function cataloguePagePath(listPath: string, currentPage: number): string
 /** The whole 目录's first page offers 离线保存 (SaveOffline), which needs the build's name. */
 export function offersOffline(currentPage: number, heading: string | undefined): boolean {
   return !heading && currentPage === 1;
+}
+
+const shownKeys = new WeakMap<Notice, string>();
+
+/**
+ * The key of what a 目录 table shows of a notice: its metadata and 内容概述 (lead), never its
+ * body. A notice is listed on several 目录 (all, its 分类, year, 发布机构), so it is worked out once.
+ */
+function shownKey(notice: Notice): string {
+  let key = shownKeys.get(notice);
+  if (key === undefined) {
+    const { body: _, text: __, ...shown } = notice;
+    key = inputsKey(shown);
+    shownKeys.set(notice, key);
+  }
+  return key;
 }
 
 interface CatalogueEntry {
@@ -30,8 +46,7 @@ export function catalogueNeedingRender<T extends CatalogueEntry>(entries: readon
       page.currentPage,
       page.lastPage,
       page.total,
-      // The table shows each notice's metadata and 内容概述 (lead), never its body.
-      page.data.map(({ body: _, text: __, ...shown }) => shown),
+      page.data.map(shownKey),
       content.facets,
       content.notices.length,
       offersOffline(page.currentPage, heading) ? process.env.GONGKAI_BUILD_ID : undefined,

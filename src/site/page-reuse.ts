@@ -11,7 +11,7 @@
  * `inputsOf` must name everything the page shows that can differ between two builds of the
  * same code and site.yaml; tests/build/page-reuse.test.ts compares a rebuild with a fresh build.
  */
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 
 export interface PageReuse {
   /** Pages of the previous build, still in OUT: root-relative path → key of its inputs. */
@@ -29,13 +29,18 @@ export function handOverPageReuse(reuse: PageReuse | undefined): void {
   (globalThis as WithReuse)[KEY] = reuse;
 }
 
+/** A short digest of a page's inputs (or of part of them, see catalogue-pages.ts). */
+export function inputsKey(inputs: unknown): string {
+  return hash('sha256', JSON.stringify(inputs) ?? '', 'base64url');
+}
+
 /** The entries whose page must be rendered: all of them unless the build script set up reuse. */
 export function needingRender<T>(entries: readonly T[], pathOf: (entry: T) => string, inputsOf: (entry: T) => unknown): T[] {
   const reuse = (globalThis as WithReuse)[KEY];
   if (!reuse) return [...entries];
   return entries.filter((entry) => {
     const path = pathOf(entry);
-    const key = createHash('sha256').update(JSON.stringify(inputsOf(entry)) ?? '').digest('base64url');
+    const key = inputsKey(inputsOf(entry));
     reuse.keys.set(path, key);
     if (reuse.previous.get(path) !== key) return true;
     reuse.reused.add(path);
