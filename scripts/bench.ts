@@ -16,6 +16,7 @@ import { addNewestNotice, writeSyntheticContent } from './lib/synthetic-notices.
 import { treeRss } from './lib/process-memory.ts';
 import { STAGE_MARK, STAGES } from './lib/build-site.ts';
 import { listenOnLoopback } from './lib/static-server.ts';
+import { searchSettledInPage } from './lib/search-settled.ts';
 import { FILES_AT_ONCE, mapLimited } from '../src/lib/map-limited.ts';
 
 const { values } = parseArgs({
@@ -97,14 +98,10 @@ async function searchTransfer(out: string, query: string) {
   const page = await (await browser.newContext({ serviceWorkers: 'block' })).newPage();
   const fetched: string[] = [];
   page.on('requestfinished', (r) => fetched.push(new URL(r.url()).pathname));
-  const settled = () => {
-    const s = document.getElementById('search-status')?.textContent ?? '';
-    return s !== '' && !s.includes('正在搜索');
-  };
   await page.goto(`${server.urls[0]}sousuo/?q=${encodeURIComponent(query)}`);
-  await page.waitForFunction(`document.querySelector('.search-result') || (${settled.toString()})()`, null, { timeout: 60000 });
+  await page.waitForFunction(`document.querySelector('.search-result') || (${searchSettledInPage.toString()})()`, null, { timeout: 60000 });
   const firstShown = fetched.length;
-  await page.waitForFunction(settled, null, { timeout: 60000 });
+  await page.waitForFunction(searchSettledInPage, null, { timeout: 60000 });
   const status = await page.textContent('#search-status');
   await browser.close();
   await server.close();

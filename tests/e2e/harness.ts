@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from 'playwright-core';
 import { fixture, runScript, tempDir } from '../build/helpers.ts';
 import { listenOnLoopback } from '../../scripts/lib/static-server.ts';
+import { searchSettledInPage } from '../../scripts/lib/search-settled.ts';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
@@ -69,12 +70,9 @@ function watch(page: Page, site: Site): void {
   page.on('pageerror', (error) => site.consoleErrors.push(`${page.url()}: ${error.message}`));
 }
 
-/** Waits until the search page has finished (its status no longer says it is searching). */
+/** Waits until the search page has finished (search-settled.ts); returns its status. */
 export async function searchSettled(page: Page): Promise<string> {
-  await page.waitForFunction(() => {
-    const status = document.getElementById('search-status')?.textContent ?? '';
-    return status !== '' && !status.includes('正在搜索');
-  });
+  await page.waitForFunction(searchSettledInPage);
   return (await page.textContent('#search-status')) ?? '';
 }
 

@@ -63,6 +63,29 @@ describe('search over IPv6 loopback', () => {
     await context.close();
   });
 
+  test('results show before the filter files load, then the counts per facet', async () => {
+    // Without the offline service worker: the filter files must wait for the route below.
+    const context = await site.context({ serviceWorkers: 'block' });
+    const page = await context.newPage();
+    let release = () => {};
+    const held = new Promise<void>((resolve) => (release = resolve));
+    await page.route(/\/pagefind\/filter\//, async (route) => {
+      await held;
+      await route.continue();
+    });
+    await page.goto(`${site.url}sousuo/?q=${encodeURIComponent('防汛')}`);
+    await page.waitForSelector('.search-result');
+    // One shard: these are all the results, so the count is final.
+    assert.deepEqual(await resultTitles(page), ['关于做好2024年防汛工作的通知']);
+    assert.equal(await page.textContent('#search-status'), '“防汛”共找到 1 条结果');
+    assert.equal(await page.getAttribute('#search-facets', 'aria-busy'), 'true', 'the counts are still to come');
+    release();
+    await searchSettled(page);
+    assert.match((await page.locator('fieldset', { hasText: '年份' }).textContent()) ?? '', /2024（1）/);
+    assert.deepEqual(await resultTitles(page), ['关于做好2024年防汛工作的通知']);
+    await context.close();
+  });
+
   test('facets narrow the results, with the right counts', async () => {
     const { page, context } = await search('', '&fl=' + encodeURIComponent('国土资源、能源'));
     assert.equal((await resultTitles(page)).length, 3);

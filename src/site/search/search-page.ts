@@ -41,22 +41,31 @@ export function startSearchPage(): void {
     el.query.value = state.query;
     el.sort.value = state.sort === 'date' ? 'date' : '';
     el.status.textContent = t('search.loading');
+    // Until the search is done (screen readers wait; so do the tests and the bench).
+    setBusy(true, el.results, el.facets);
     try {
-      // The page's first search on a sharded site shows what the newest years hold while the
-      // older shards load: on a slow connection, results after one shard's files, not all.
-      // Any later search (even one started meanwhile) waits for every shard.
-      const takeFirstLook = shards > 1 && !searchedBefore && state.page === 1 && !browsingAll(state);
+      // The page's first search shows results as soon as the newest shard's index is in: on a
+      // slow connection, after one shard's files, not all. On a sharded site that is what the
+      // newest years hold while the older shards load; on a one-shard site it is every result,
+      // and only the counts per facet wait for the filter files. Any later search (even one
+      // started meanwhile) waits for everything.
+      const current = () => mine === run;
+      const takeFirstLook = !searchedBefore && state.page === 1 && !browsingAll(state);
       searchedBefore = true;
       if (takeFirstLook) {
         const firstLook = await searchFor(await loadNewestShard(BASE, buildId), state, 1);
-        if (firstLook.results.length > 0) await renderFirstLook(el, firstLook, () => mine === run);
+        if (shards === 1) await render(el, state, firstLook, navigate, current, { facets: false });
+        else if (firstLook.results.length > 0) await renderFirstLook(el, firstLook, current);
       }
       const pagefind = await loadPagefind(BASE, buildId, shards);
       const view = await searchFor(pagefind, state, shards);
-      if (mine === run) await render(el, state, view, navigate);
+      await render(el, state, view, navigate, current);
     } catch (error) {
       console.warn(error);
-      if (mine === run) el.status.textContent = t('search.failed');
+      if (mine === run) {
+        el.status.textContent = t('search.failed');
+        setBusy(false, el.results, el.facets);
+      }
     }
   };
   const navigate = (state: SearchState, push = true) => {
@@ -165,12 +174,36 @@ async function renderFirstLook(el: Elements, view: SearchView, current: () => bo
   el.status.textContent = t('search.firstLook', { n: view.results.length });
 }
 
-async function render(el: Elements, state: SearchState, view: SearchView, navigate: (s: SearchState) => void): Promise<void> {
-  renderFacets(el.facets, state, view.facets);
+/** aria-busy as an attribute: old browsers lack the `ariaBusy` property. */
+function setBusy(busy: boolean, ...elements: HTMLElement[]): void {
+  for (const element of elements) element.setAttribute('aria-busy', String(busy));
+}
+
+/** Shows `view`; with `facets: false`, leaves the facets as they are (their counts are not in yet). */
+async function render(
+  el: Elements,
+  state: SearchState,
+  view: SearchView,
+  navigate: (s: SearchState) => void,
+  current: () => boolean,
+  { facets = true } = {},
+): Promise<void> {
   const total = view.results.length;
   const browsing = browsingAll(state);
+  const pages = Math.max(1, Math.ceil(total / RESULTS_PER_PAGE));
+  const page = Math.min(state.page, pages);
+  // The results' data first, so the list is replaced at once instead of emptied while it loads.
+  const items = browsing ? [] : await resultItems(view, page);
+  // A newer search may have started, or even finished, meanwhile.
+  if (!current()) return;
+  setBusy(false, el.results);
+  if (facets) {
+    renderFacets(el.facets, state, view.facets);
+    setBusy(false, el.facets);
+  }
   el.empty.hidden = browsing || total > 0;
-  el.results.replaceChildren();
+  el.results.start = (page - 1) * RESULTS_PER_PAGE + 1;
+  el.results.replaceChildren(...items);
   el.pager.replaceChildren();
   if (browsing) {
     el.status.textContent = t('search.prompt');
@@ -180,11 +213,6 @@ async function render(el: Elements, state: SearchState, view: SearchView, naviga
     el.status.textContent = state.query ? t('search.none', { q: state.query }) : t('search.count', { n: 0 });
     return;
   }
-  const pages = Math.ceil(total / RESULTS_PER_PAGE);
-  const page = Math.min(state.page, pages);
-  const items = await resultItems(view, page);
-  el.results.start = (page - 1) * RESULTS_PER_PAGE + 1;
-  el.results.replaceChildren(...items);
   const counted = state.query ? t('search.countFor', { q: state.query, n: total }) : t('search.count', { n: total });
   el.status.textContent = pages > 1 ? `${counted}，${t('pager.page', { page, pages })}` : counted;
   renderPager(el.pager, state, page, pages, navigate);
