@@ -20,6 +20,8 @@ export interface PageReuse {
   keys: Map<string, string>;
   /** The pages left out because the previous build has them unchanged. */
   reused: Set<string>;
+  /** Told of each reused page as it is found, so the build can copy it while others render. */
+  onReused?: (path: string) => void;
 }
 
 const KEY = Symbol.for('gongkai.pageReuse');
@@ -44,6 +46,7 @@ export function needingRender<T>(entries: readonly T[], pathOf: (entry: T) => st
     reuse.keys.set(path, key);
     if (reuse.previous.get(path) !== key) return true;
     reuse.reused.add(path);
+    reuse.onReused?.(path);
     return false;
   });
 }
