@@ -19,7 +19,7 @@ import { writeOfflineFiles } from './offline-files.ts';
 import { handOverCheckedContent } from '../../src/site/checked-content.ts';
 import { prepareSiteContent } from '../../src/site/site-content.ts';
 import { handOverPageReuse } from '../../src/site/page-reuse.ts';
-import { openPageReuse, type PageReuseStore } from './page-reuse-store.ts';
+import { openPageReuse } from './page-reuse-store.ts';
 import { PROJECT_ROOT } from './project-root.ts';
 
 export type BuildResult =
@@ -53,19 +53,18 @@ export async function buildSite(options: SiteOptions, log: (line: string) => voi
   // (a separate process) indexes on the second core while Astro makes the pages on the first.
   const searchDir = `${staging}.pagefind`;
   let search: Promise<SearchIndexReport> | undefined;
-  let pages: PageReuseStore | undefined;
   try {
     const version = buildVersion();
     log(`${STAGE_MARK}${STAGES.astro}`);
     search = writeSearchIndex(report.content.notices, searchDir, options.base);
     search.catch(() => {}); // awaited below; until then a failure must not end the process
     handOverCheckedContent(options.content, prepareSiteContent(report.content));
-    pages = await openPageReuse(options.out, staging, options.base, report.content.site);
+    const pages = await openPageReuse(options.out, options.base, report.content.site);
     handOverPageReuse(pages.reuse);
     await runAstro(options, staging, version);
-    // Not the reused pages (being copied in meanwhile): the build that made them scanned them.
-    await assertNoForeignAssets(staging, report.content.site.url, pages.isCopied);
-    if (!(await pages.finishCopying())) {
+    // Before the reused pages are copied in: they were scanned by the build that made them.
+    await assertNoForeignAssets(staging, report.content.site.url);
+    if (!(await pages.copyReused(staging))) {
       // Same code, yet differently named styles or scripts: the old pages would link to files
       // that are gone. Astro cannot render twice in one process, so stop and start afresh.
       await pages.forget();
@@ -91,7 +90,6 @@ export async function buildSite(options: SiteOptions, log: (line: string) => voi
     return { ok: false, problems: report.problems, error: detail };
   } finally {
     handOverPageReuse(undefined);
-    await pages?.close();
   }
   return { ok: true, content: report.content, problems: report.problems };
 }

@@ -11,12 +11,12 @@
  */
 import { createHash } from 'node:crypto';
 import { readdir, readFile, rm } from 'node:fs/promises';
-import { existsSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { existsSync, mkdirSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
 import type { SiteConfig } from '../../src/lib/site-config.ts';
 import type { PageReuse } from '../../src/site/page-reuse.ts';
 import { cacheDir, writeFileWhole } from './cache-dir.ts';
-import { BackgroundLinks } from './hard-links.ts';
+import { linkOrCopySync } from './hard-links.ts';
 import { codeVersion } from './code-version.ts';
 
 interface PageRecord {
@@ -29,27 +29,18 @@ interface PageRecord {
 
 export interface PageReuseStore {
   reuse: PageReuse;
-  /**
-   * Waits for the reused pages to be copied from OUT into the staging folder (which starts as
-   * soon as Astro finds them reusable, while it renders the others); false when they cannot be
-   * used (see above).
-   */
-  finishCopying(): Promise<boolean>;
-  /** Whether `file` (a full path) is a page being copied from OUT into the staging folder. */
-  isCopied(file: string): boolean;
+  /** Copies the reused pages from OUT into `staging`; false when they cannot be used (see above). */
+  copyReused(staging: string): Promise<boolean>;
   /** Records the pages of the build now in OUT. */
   save(): Promise<void>;
   /** Drops the record: the next build renders every page. */
   forget(): Promise<void>;
-  /** Stops copying (when the build fails). */
-  close(): Promise<void>;
 }
 
 /** The build's `_assets` folder (astro.config.mjs `build.assets`). */
 const ASSETS = '_assets';
 
-/** Reuse of OUT's pages for a build into `staging`. */
-export async function openPageReuse(out: string, staging: string, base: string, site: SiteConfig): Promise<PageReuseStore> {
+export async function openPageReuse(out: string, base: string, site: SiteConfig): Promise<PageReuseStore> {
   const file = join(cacheDir('pages'), `${createHash('sha256').update(resolve(out)).digest('hex')}.json`);
   const scope = createHash('sha256').update(await codeVersion()).update('\0').update(base).update('\0').update(JSON.stringify(site)).digest('hex');
   const record = await readFile(file, 'utf8').then((text) => JSON.parse(text) as PageRecord, () => undefined);
@@ -57,34 +48,26 @@ export async function openPageReuse(out: string, staging: string, base: string, 
   if (record?.scope === scope) {
     for (const [path, key] of Object.entries(record.pages)) if (existsSync(pageFile(out, path))) previous.set(path, key);
   }
-  const links = new BackgroundLinks();
-  const copied = new Set<string>();
-  const reuse: PageReuse = {
-    previous,
-    keys: new Map(),
-    reused: new Set(),
-    // Astro empties the staging folder before it asks which pages to render (static-build.js);
-    // were that to change, tests/build/page-reuse.test.ts would find the copied pages missing.
-    onReused: (path) => {
-      copied.add(pageFile(staging, path));
-      links.add(pageFile(out, path), pageFile(staging, path));
-    },
-  };
+  const reuse: PageReuse = { previous, keys: new Map(), reused: new Set() };
   return {
     reuse,
-    async finishCopying() {
-      await links.finish();
+    async copyReused(staging) {
       if (reuse.reused.size === 0) return true;
       const assets = new Set(await assetsOf(staging));
-      return record !== undefined && record.assets.every((asset) => assets.has(asset));
+      if (!record || !record.assets.every((asset) => assets.has(asset))) return false;
+      // Synchronous, like the links (hard-links.ts).
+      for (const path of reuse.reused) {
+        const target = pageFile(staging, path);
+        mkdirSync(dirname(target), { recursive: true });
+        linkOrCopySync(pageFile(out, path), target);
+      }
+      return true;
     },
-    isCopied: (file) => copied.has(file),
     async save() {
       const next: PageRecord = { scope, assets: await assetsOf(out), pages: Object.fromEntries(reuse.keys) };
       await writeFileWhole(file, JSON.stringify(next));
     },
     forget: () => rm(file, { force: true }),
-    close: () => links.close(),
   };
 }
 

@@ -20,8 +20,6 @@ export interface PageReuse {
   keys: Map<string, string>;
   /** The pages left out because the previous build has them unchanged. */
   reused: Set<string>;
-  /** Told of each reused page as it is found, so the build can copy it while others render. */
-  onReused?: (path: string) => void;
 }
 
 const KEY = Symbol.for('gongkai.pageReuse');
@@ -46,7 +44,6 @@ export function needingRender<T>(entries: readonly T[], pathOf: (entry: T) => st
     reuse.keys.set(path, key);
     if (reuse.previous.get(path) !== key) return true;
     reuse.reused.add(path);
-    reuse.onReused?.(path);
     return false;
   });
 }
