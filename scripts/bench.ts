@@ -33,6 +33,8 @@ interface StageRun {
   name: string;
   ms: number;
   peak: number;
+  /** Of `peak`, the build process itself (the rest is Pagefind). */
+  peakOwn: number;
 }
 
 /** Runs the build CLI, timing each stage it announces and sampling its memory tree. */
@@ -51,7 +53,7 @@ async function timedBuild(content: string, out: string): Promise<{ total: number
       if (!line.startsWith(STAGE_MARK)) continue;
       const now = performance.now();
       close(now);
-      current = { name: labels.get(line.slice(STAGE_MARK.length)) ?? line, ms: 0, peak: 0 };
+      current = { name: labels.get(line.slice(STAGE_MARK.length)) ?? line, ms: 0, peak: 0, peakOwn: 0 };
       stages.push(current);
       stageStart = now;
     }
@@ -59,7 +61,9 @@ async function timedBuild(content: string, out: string): Promise<{ total: number
   let stderr = '';
   child.stderr.setEncoding('utf8').on('data', (c: string) => (stderr += c));
   const sampler = setInterval(() => {
-    if (current && child.pid) current.peak = Math.max(current.peak, treeRss(child.pid));
+    if (!current || !child.pid) return;
+    const rss = treeRss(child.pid);
+    if (rss.total > current.peak) Object.assign(current, { peak: rss.total, peakOwn: rss.own });
   }, 50);
   const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
   clearInterval(sampler);
@@ -122,7 +126,7 @@ const full = await timedBuild(content, out);
 console.log('Full build');
 /** The build writes the search index while Astro makes the pages: the astro stage covers both. */
 const SHOWN: Record<string, string> = { check: 'check', astro: 'astro + search index (in parallel)', search: 'search index, after astro', offline: 'offline files' };
-for (const s of full.stages) console.log(`  ${(SHOWN[s.name] ?? s.name).padEnd(36)} ${fmtS(s.ms).padStart(8)}   peak RSS ${fmtMB(s.peak).padStart(8)}`);
+for (const s of full.stages) console.log(`  ${(SHOWN[s.name] ?? s.name).padEnd(36)} ${fmtS(s.ms).padStart(8)}   peak RSS ${fmtMB(s.peak).padStart(8)} (build process ${fmtMB(s.peakOwn)})`);
 console.log(`  ${'total'.padEnd(36)} ${fmtS(full.total).padStart(8)}   (wall, including Node start-up)`);
 
 const files = await filesUnder(out);

@@ -23,13 +23,19 @@ function rssBytes(pid: number): number {
   }
 }
 
-/** Resident memory of `pid` and its descendants, in bytes. */
-export function treeRss(pid: number): number {
-  let total = 0;
-  const queue = [pid];
+/** Resident memory of `pid` itself and of its descendants (Pagefind), in bytes. */
+export interface TreeRss {
+  total: number;
+  own: number;
+}
+
+export function treeRss(pid: number): TreeRss {
+  const own = rssBytes(pid);
+  let total = own;
+  const queue = children(pid);
   for (let p = queue.shift(); p !== undefined; p = queue.shift()) {
     total += rssBytes(p);
     queue.push(...children(p));
   }
-  return total;
+  return { total, own };
 }
