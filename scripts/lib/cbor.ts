@@ -56,10 +56,14 @@ export function arrayItems(bytes: Uint8Array, at: number): [number, number][] {
   return items;
 }
 
+// One of each: a shard's index has tens of thousands of words to read.
+const utf8Decoder = new TextDecoder('utf-8', { fatal: true });
+const utf8Encoder = new TextEncoder();
+
 export function readText(bytes: Uint8Array, at: number): string {
   const head = expect(bytes, at, TEXT);
   if (head.contentAt + head.value > bytes.length) throw new Error(`CBOR: data ends at byte ${bytes.length}, a text runs to ${head.contentAt + head.value}`);
-  return new TextDecoder('utf-8', { fatal: true }).decode(bytes.subarray(head.contentAt, head.contentAt + head.value));
+  return utf8Decoder.decode(bytes.subarray(head.contentAt, head.contentAt + head.value));
 }
 
 /** The shortest head for `value` (what minicbor writes). */
@@ -74,7 +78,7 @@ export function encodeHead(majorType: number, value: number): Uint8Array {
 }
 
 export function encodeText(text: string): Uint8Array {
-  const utf8 = new TextEncoder().encode(text);
+  const utf8 = utf8Encoder.encode(text);
   return concat([encodeHead(TEXT, utf8.length), utf8]);
 }
 

@@ -194,11 +194,14 @@ function uniqueName(language: string, body: Uint8Array, length: number, taken: R
 
 const chunkPath = (dir: string, hash: string) => join(dir, 'index', `${hash}.pf_index`);
 
-/** Common leading characters (code points, as Pagefind counts them). */
+/** Common leading characters (code points, as Pagefind counts them); called for every word. */
 function sharedPrefixLength(a: string, b: string): number {
-  const [left, right] = [Array.from(a), Array.from(b)];
   let n = 0;
-  while (n < left.length && n < right.length && left[n] === right[n]) n++;
+  for (let at = 0; at < a.length && at < b.length; n++) {
+    const code = a.codePointAt(at)!;
+    if (code !== b.codePointAt(at)) break;
+    at += code > 0xffff ? 2 : 1;
+  }
   return n;
 }
 

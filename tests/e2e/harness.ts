@@ -70,6 +70,20 @@ function watch(page: Page, site: Site): void {
   page.on('pageerror', (error) => site.consoleErrors.push(`${page.url()}: ${error.message}`));
 }
 
+/**
+ * Holds the page's requests for URLs matching `pattern` until the returned function is called.
+ * Use a context with `serviceWorkers: 'block'`: requests of the offline service worker bypass it.
+ */
+export async function holdRequests(page: Page, pattern: RegExp): Promise<() => void> {
+  let release = () => {};
+  const held = new Promise<void>((resolve) => (release = resolve));
+  await page.route(pattern, async (route) => {
+    await held;
+    await route.continue();
+  });
+  return release;
+}
+
 /** Waits until the search page has finished (search-settled.ts); returns its status. */
 export async function searchSettled(page: Page): Promise<string> {
   await page.waitForFunction(searchSettledInPage);

@@ -12,7 +12,7 @@ import assert from 'node:assert/strict';
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { ROOT } from '../build/helpers.ts';
-import { resultTitles, searchSettled, useSite } from './harness.ts';
+import { holdRequests, resultTitles, searchSettled, useSite } from './harness.ts';
 import { CASES } from './search-cases.ts';
 import { loadContent } from '../../src/lib/content-folder.ts';
 import { noticeSearchShards } from '../../src/lib/search-shards.ts';
@@ -105,12 +105,7 @@ describe('search over shards (the example office, 24 and 8 notices per shard)', 
     // Without the offline service worker: shard 1's files must wait for the route below.
     const context = await smallShards.context({ serviceWorkers: 'block' });
     const page = await context.newPage();
-    let release = () => {};
-    const held = new Promise<void>((resolve) => (release = resolve));
-    await page.route(/\/pagefind\/1\//, async (route) => {
-      await held;
-      await route.continue();
-    });
+    const release = await holdRequests(page, /\/pagefind\/1\//);
     await page.goto(`${smallShards.url}sousuo/?jg=${encodeURIComponent(PUBLISHER)}`);
     await page.waitForSelector('.search-result');
     assert.match((await page.textContent('#search-status')) ?? '', /^最近几年的信息中找到 \d+ 条，正在搜索更早的信息……$/);

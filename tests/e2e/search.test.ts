@@ -1,6 +1,6 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { resultTitles, searchSettled, useSite } from './harness.ts';
+import { holdRequests, resultTitles, searchSettled, useSite } from './harness.ts';
 
 const site = useSite('office');
 const FANTI = '關於加強政務公開工作的通知';
@@ -67,12 +67,7 @@ describe('search over IPv6 loopback', () => {
     // Without the offline service worker: the filter files must wait for the route below.
     const context = await site.context({ serviceWorkers: 'block' });
     const page = await context.newPage();
-    let release = () => {};
-    const held = new Promise<void>((resolve) => (release = resolve));
-    await page.route(/\/pagefind\/filter\//, async (route) => {
-      await held;
-      await route.continue();
-    });
+    const release = await holdRequests(page, /\/pagefind\/filter\//);
     await page.goto(`${site.url}sousuo/?q=${encodeURIComponent('防汛')}`);
     await page.waitForSelector('.search-result');
     // One shard: these are all the results, so the count is final.

@@ -168,10 +168,15 @@ async function renderFirstLook(el: Elements, view: SearchView, current: () => bo
   // A newer search may have started, or even finished, while the results' data loaded.
   if (!current()) return;
   el.empty.hidden = true;
-  el.pager.replaceChildren();
-  el.results.start = 1;
-  el.results.replaceChildren(...items);
+  showItems(el, items, 1);
   el.status.textContent = t('search.firstLook', { n: view.results.length });
+}
+
+/** Puts a page of result items in the list, numbered from `first`; the pager is emptied. */
+function showItems(el: Elements, items: HTMLLIElement[], first: number): void {
+  el.results.start = first;
+  el.results.replaceChildren(...items);
+  el.pager.replaceChildren();
 }
 
 /** aria-busy as an attribute: old browsers lack the `ariaBusy` property. */
@@ -202,9 +207,7 @@ async function render(
     setBusy(false, el.facets);
   }
   el.empty.hidden = browsing || total > 0;
-  el.results.start = (page - 1) * RESULTS_PER_PAGE + 1;
-  el.results.replaceChildren(...items);
-  el.pager.replaceChildren();
+  showItems(el, items, (page - 1) * RESULTS_PER_PAGE + 1);
   if (browsing) {
     el.status.textContent = t('search.prompt');
     return;
