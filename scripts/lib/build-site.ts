@@ -6,7 +6,7 @@
 import { cp, readdir, rename, rm, mkdir } from 'node:fs/promises';
 import { spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { existsSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { dirname, join, relative, isAbsolute, basename } from 'node:path';
 import { loadContentInParallel } from './parallel-check.ts';
 import { personalInfoExceptionLines } from '../../src/lib/personal-info.ts';
@@ -106,7 +106,25 @@ async function runAstro(options: SiteOptions, outDir: string, version: string): 
   process.env.ASTRO_TELEMETRY_DISABLED = '1';
   process.env.GONGKAI_BUILD_ID = version;
   const { build } = await import('astro');
-  await build({ root: PROJECT_ROOT, outDir, base: options.base, logLevel: 'error' });
+  // When OUT is outside the working folder, Astro makes its intermediate server build in
+  // ./.astro and then renames files from there into OUT. Across two disks (OUT on D:\ with the
+  // project on C:, a mounted volume) a rename fails (EXDEV): then Astro builds on the project's
+  // disk, and the site is copied over.
+  const sameDisk = deviceOf(outDir) === deviceOf(process.cwd());
+  const astroOut = sameDisk ? outDir : join(process.cwd(), '.astro', `site-${process.pid}`);
+  try {
+    await build({ root: PROJECT_ROOT, outDir: astroOut, base: options.base, logLevel: 'error' });
+    if (!sameDisk) await cp(astroOut, outDir, { recursive: true });
+  } finally {
+    if (!sameDisk) await rm(astroOut, { recursive: true, force: true });
+  }
+}
+
+/** The file system (disk) `path` is on, or would be on: that of its nearest existing folder. */
+function deviceOf(path: string): number {
+  let existing = path;
+  while (!existsSync(existing) && dirname(existing) !== existing) existing = dirname(existing);
+  return statSync(existing).dev;
 }
 
 /**

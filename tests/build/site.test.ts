@@ -1,8 +1,8 @@
 import { describe, test, before } from 'node:test';
 import assert from 'node:assert/strict';
-import { cpSync, existsSync, readdirSync, readFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { fixture, page, runScript, tempDir, text } from './helpers.ts';
+import { fixture, page, ROOT, runScript, tempDir, text } from './helpers.ts';
 
 describe('building the office fixture', () => {
   let out = '';
@@ -171,6 +171,26 @@ describe('building the office fixture', () => {
     assert.ok(existsSync(join(out, 'xxgk/114400001234567890-2024-00001/index.html')));
     const leftovers = readdirSync(join(out, '..')).filter((f) => f.includes('building'));
     assert.deepEqual(leftovers, [], 'no staging folder is left behind');
+  });
+});
+
+describe('building onto another disk than the project', () => {
+  // /dev/shm is memory (tmpfs) on Linux: a file system of its own, like D:\ beside a project on C:.
+  const other = '/dev/shm';
+  const apart = existsSync(other) && statSync(other).dev !== statSync(ROOT).dev;
+
+  test('works, and leaves none of Astro\'s intermediate files in OUT', { skip: apart ? false : 'no second file system here' }, () => {
+    const dir = mkdtempSync(join(other, 'gongkai-disk-'));
+    try {
+      const out = join(dir, 'dist');
+      const result = runScript('build', ['--content', fixture('office'), '--out', out]);
+      assert.equal(result.status, 0, result.stderr + result.stdout);
+      assert.ok(existsSync(join(out, 'xxgk/114400001234567890-2024-00001/index.html')));
+      assert.ok(readdirSync(join(out, '_assets')).some((file) => file.endsWith('.css')), 'the stylesheet reached OUT');
+      assert.ok(!existsSync(join(out, '.prerender')));
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
 
