@@ -146,7 +146,7 @@ async function swapInto(staging: string, out: string): Promise<void> {
 }
 
 /** A previous site, set aside by swapInto, is named `.OUT.old-…` next to OUT. */
-const oldSitePrefix = (out: string): string => `.${basename(out)}.old-`;
+export const oldSitePrefix = (out: string): string => `.${basename(out)}.old-`;
 
 function removeInBackground(dir: string): void {
   const script = "require('node:fs').rmSync(process.argv[1], { recursive: true, force: true })";
