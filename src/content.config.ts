@@ -1,6 +1,8 @@
 /**
- * Astro content collections over the office's content folder. Metadata is validated by the
- * same schema as `check` (src/lib/notice-schema.ts); Astro renders the bodies.
+ * Astro's content collection of the office's MDX notices, whose bodies need Astro's MDX compiler.
+ * Metadata is validated by the same schema as `check` (src/lib/notice-schema.ts). Markdown notices
+ * and the 指南 are rendered from the checked content instead (src/site/notice-body.ts), and a site
+ * without MDX notices builds without the content layer at all (scripts/lib/build-site.ts).
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -26,8 +28,4 @@ const notices = defineCollection({
   schema: noticeSchema({ taxonomy: site?.taxonomy ?? DEFAULT_TAXONOMY, defaultPublisher: site?.name ?? '' }),
 });
 
-const guide = defineCollection({
-  loader: glob({ pattern: 'guide.md', base: dir }),
-});
-
-export const collections = { notices, guide };
+export const collections = { notices };

@@ -174,6 +174,25 @@ describe('building the office fixture', () => {
   });
 });
 
+describe('building a site without MDX notices', () => {
+  // Astro's content layer is then not run at all (build-site.ts): every page comes from the checked content.
+  let out = '';
+  before(() => {
+    const dir = tempDir('no-mdx');
+    cpSync(fixture('office'), join(dir, 'content'), { recursive: true });
+    rmSync(join(dir, 'content/notices/2024/mdx-tongzhi.mdx'));
+    out = join(dir, 'dist');
+    const result = runScript('build', ['--content', join(dir, 'content'), '--out', out]);
+    assert.equal(result.status, 0, result.stderr + result.stdout);
+  });
+
+  test('renders the 指南 and the Markdown notices as with MDX notices', () => {
+    assert.match(text(page(out, '/zhinan/').querySelector('.prose')), /本指南每年更新一次。/);
+    assert.equal(text(page(out, '/xxgk/114400001234567890-2024-00001/').querySelector('h1')), '关于做好2024年春耕生产工作的通知');
+    assert.ok(!existsSync(join(out, 'xxgk/114400001234567890-2024-00003')), 'the removed MDX notice has no page');
+  });
+});
+
 describe('building onto another disk than the project', () => {
   // /dev/shm is memory (tmpfs) on Linux: a file system of its own, like D:\ beside a project on C:.
   const other = '/dev/shm';
