@@ -1,11 +1,12 @@
 /**
  * A small static file server for a built site: serves OUT under the site's base path, like a
  * real host (index.html for folders, 404.html with status 404). Used by `npm start` and tests.
- * Binds to loopback only.
+ * Binds to loopback only. Like deploy/nginx.conf, it serves nothing hidden (a path segment
+ * starting with a dot) and nothing whose real path leaves OUT (a symlink to /etc, say).
  */
-import { createServer, type Server } from 'node:http';
-import { createReadStream, existsSync, statSync } from 'node:fs';
-import { extname, join, normalize, sep } from 'node:path';
+import { createServer, type Server, type ServerResponse } from 'node:http';
+import { createReadStream, realpathSync, statSync } from 'node:fs';
+import { extname, join, resolve, sep } from 'node:path';
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -27,8 +28,13 @@ const TYPES: Record<string, string> = {
   '.xlsx': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
 };
 
+/**
+ * `headers` go with every response (the security headers for `npm start`; a test passes its own).
+ */
 export function createStaticServer(root: string, base = '/', headers: Record<string, string> = {}): Server {
   return createServer((request, response) => {
+    // Per request: a rebuild may replace OUT (or what a symlinked OUT points to) while serving.
+    const realRoot = realRootOf(root);
     for (const [name, value] of Object.entries(headers)) response.setHeader(name, value);
     const url = new URL(request.url ?? '/', 'http://localhost');
     let pathname: string;
@@ -39,36 +45,66 @@ export function createStaticServer(root: string, base = '/', headers: Record<str
     }
     if (!pathname.startsWith(base)) {
       if (pathname === base.replace(/\/$/, '')) return redirect(response, base);
-      return notFound(root, response);
+      return notFound(realRoot, response);
     }
     const relative = pathname.slice(base.length);
-    const target = normalize(join(root, relative));
-    if (target !== root && !target.startsWith(root + sep)) return notFound(root, response);
-    if (existsSync(target) && statSync(target).isDirectory()) {
+    const target = servedPath(realRoot, relative);
+    if (target && statSync(target, { throwIfNoEntry: false })?.isDirectory()) {
       if (!pathname.endsWith('/')) return redirect(response, `${pathname}/${url.search}`);
-      return send(join(target, 'index.html'), root, response);
+      return send(servedPath(realRoot, join(relative, 'index.html')), realRoot, response);
     }
-    return send(target, root, response);
+    return send(target, realRoot, response);
   });
 }
 
-function send(file: string, root: string, response: import('node:http').ServerResponse): void {
-  if (!existsSync(file) || !statSync(file).isFile()) return notFound(root, response);
+function realRootOf(root: string): string {
+  try {
+    return realpathSync(root);
+  } catch {
+    return resolve(root); // not built yet: every request gets the plain 404
+  }
+}
+
+/**
+ * The real path of `relative` under `realRoot`, or undefined when it does not exist, is hidden
+ * (any segment starting with a dot, which also rules out `..`) or resolves outside the root.
+ */
+function servedPath(realRoot: string, relative: string): string | undefined {
+  if (relative.split(/[/\\]/).some((segment) => segment.startsWith('.'))) return undefined;
+  let real: string;
+  try {
+    real = realpathSync(join(realRoot, relative));
+  } catch {
+    return undefined;
+  }
+  return real === realRoot || real.startsWith(realRoot + sep) ? real : undefined;
+}
+
+function send(file: string | undefined, realRoot: string, response: ServerResponse): void {
+  const stats = file ? statSync(file, { throwIfNoEntry: false }) : undefined;
+  if (!file || !stats?.isFile()) return notFound(realRoot, response);
   response.writeHead(200, {
     'content-type': TYPES[extname(file).toLowerCase()] ?? 'application/octet-stream',
-    'content-length': statSync(file).size,
+    'content-length': stats.size,
   });
-  createReadStream(file).pipe(response);
+  stream(file, response);
 }
 
-function notFound(root: string, response: import('node:http').ServerResponse): void {
-  const page = join(root, '404.html');
+function notFound(realRoot: string, response: ServerResponse): void {
+  const page = servedPath(realRoot, '404.html');
   response.writeHead(404, { 'content-type': 'text/html; charset=utf-8' });
-  if (existsSync(page)) createReadStream(page).pipe(response);
+  if (page) stream(page, response);
   else response.end('404');
 }
 
-function redirect(response: import('node:http').ServerResponse, location: string): void {
+/** A file removed mid-response (a rebuild replacing OUT) ends the response, not the server. */
+function stream(file: string, response: ServerResponse): void {
+  createReadStream(file)
+    .on('error', () => response.destroy())
+    .pipe(response);
+}
+
+function redirect(response: ServerResponse, location: string): void {
   response.writeHead(301, { location });
   response.end();
 }
