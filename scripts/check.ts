@@ -1,7 +1,8 @@
 /**
  * npm run check [-- --content DIR] [--fix]
  * Reports every content problem in one run; exits 1 when there is an error.
- * --fix rewrites what can be fixed safely (GBK → UTF-8, 文号 brackets) before checking.
+ * --fix rewrites what can be fixed safely (UTF-16/32 and GBK → UTF-8, 文号 brackets) before
+ * checking, backing up each original beside the content folder (scripts/lib/safe-rewrite.ts).
  */
 import { parseSiteOptions } from './lib/options.ts';
 import { printProblems } from './lib/report.ts';

@@ -1,31 +1,26 @@
 /**
- * Astro's content collection of the office's MDX notices, whose bodies need Astro's MDX compiler.
- * Metadata is validated by the same schema as `check` (src/lib/notice-schema.ts). Markdown notices
- * and the 指南 are rendered from the checked content instead (src/site/notice-body.ts), and a site
- * without MDX notices builds without the content layer at all (scripts/lib/build-site.ts).
+ * Astro's content collection of MDX notices, used only when site.yaml lets MDX run as code
+ * (`MDX可执行代码: 是`): Astro then compiles each MDX body into a component. Every other body is
+ * rendered as data from the checked content (src/site/body-html.ts), and a site without such
+ * notices builds without the content layer at all (scripts/lib/build-site.ts).
+ *
+ * The pages take every field from the checked content, never from here, so the collection
+ * validates nothing itself: Astro's YAML reader differs from `check`'s (js-yaml reads `摘要: 2026`
+ * as a number), and a second opinion could only disagree with the one that gates the build.
  */
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { defineCollection } from 'astro:content';
 import { glob } from 'astro/loaders';
-import { noticeSchema } from './lib/notice-schema.ts';
-import { parseSiteYaml } from './lib/content-check.ts';
 import { indexNumberSlug } from './lib/index-number.ts';
-import { DEFAULT_TAXONOMY } from './lib/taxonomy.ts';
 import { contentDir } from './site/content-dir.ts';
 
-const dir = contentDir();
-const site = parseSiteYaml(readFileSync(join(dir, 'site.yaml'))).site;
-
-// Only MDX notices: Markdown bodies are rendered from the checked notices (src/site/notice-body.ts).
 const notices = defineCollection({
   loader: glob({
     pattern: '**/*.mdx',
-    base: join(dir, 'notices'),
-    // The notice's URL segment is its 索引号, so the id is too.
-    generateId: ({ data }) => indexNumberSlug(String(data['索引号'])),
+    base: join(contentDir(), 'notices'),
+    // The notice's URL segment is its 索引号 (trimmed, as `check` reads it), so the id is too.
+    generateId: ({ data }) => indexNumberSlug(String(data['索引号']).trim()),
   }),
-  schema: noticeSchema({ taxonomy: site?.taxonomy ?? DEFAULT_TAXONOMY, defaultPublisher: site?.name ?? '' }),
 });
 
 export const collections = { notices };

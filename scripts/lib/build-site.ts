@@ -3,11 +3,10 @@
  * attachments, then swap the new site into OUT. A failure at any step leaves the previous OUT
  * exactly as it was: offices publish whatever is in OUT, so it must never be half-built.
  */
-import { cp, readdir, rename, rm, mkdir } from 'node:fs/promises';
-import { spawn } from 'node:child_process';
+import { cp, rename, rm, writeFile } from 'node:fs/promises';
 import { randomUUID } from 'node:crypto';
 import { existsSync, statSync } from 'node:fs';
-import { dirname, join, relative, isAbsolute, basename } from 'node:path';
+import { dirname, join } from 'node:path';
 import { loadContentInParallel } from './parallel-check.ts';
 import { personalInfoExceptionLines } from '../../src/lib/personal-info.ts';
 import type { Content } from '../../src/lib/content-check.ts';
@@ -16,17 +15,27 @@ import type { SiteOptions } from './options.ts';
 import { writeSearchIndex, type SearchIndexReport } from './search-index.ts';
 import { assertNoForeignAssets } from './asset-scan.ts';
 import { writeOfflineFiles } from './offline-files.ts';
+import { publishAttachments } from './publish-attachments.ts';
 import { handOverCheckedContent } from '../../src/site/checked-content.ts';
 import { prepareSiteContent } from '../../src/site/site-content.ts';
 import { handOverPageReuse } from '../../src/site/page-reuse.ts';
 import { openPageReuse } from './page-reuse-store.ts';
+import { openOutFolder, unsafeOutReason, type OutFolder } from './out-folder.ts';
 import { PROJECT_ROOT } from './project-root.ts';
-import { isMdxNotice } from '../../src/site/notice-body.ts';
+import { bodyFormat } from '../../src/lib/body-tree.ts';
 import type { AstroInlineConfig } from 'astro';
 
 export type BuildResult =
   | { ok: true; content: Content; problems: Problem[] }
-  | { ok: false; problems: Problem[]; error?: string };
+  | {
+      ok: false;
+      problems: Problem[];
+      error?: string;
+      /** What became of OUT, when it was not simply left as it was (build.ts prints it). */
+      outNote?: string;
+    };
+
+export { oldSitePrefix } from './out-folder.ts';
 
 
 /** Progress lines the build prints; `npm run bench` reads them to time each stage. */
@@ -41,16 +50,25 @@ export const STAGES = {
 export async function buildSite(options: SiteOptions, log: (line: string) => void = console.log): Promise<BuildResult> {
   const unsafe = unsafeOutReason(options);
   if (unsafe) return { ok: false, problems: [], error: unsafe };
+  const opened = await openOutFolder(options.out, log).catch((error: Error) => ({ ok: false as const, error: error.message }));
+  if (!opened.ok) return { ok: false, problems: [], error: opened.error };
+  try {
+    const result = await buildInto(opened.folder, options, log);
+    return result.ok ? result : { ...result, outNote: opened.folder.failureNote() };
+  } finally {
+    opened.folder.release();
+  }
+}
 
+/** The build proper, holding OUT's lock (out-folder.ts). */
+async function buildInto(outFolder: OutFolder, options: SiteOptions, log: (line: string) => void): Promise<BuildResult> {
   log(`${STAGE_MARK}${STAGES.check}`);
   const report = await loadContentInParallel(options.content, { cache: true });
   if (!report.content) return { ok: false, problems: report.problems };
   log(`内容检查通过：${report.content.notices.length} 篇公文。`);
   for (const line of personalInfoExceptionLines(report.content.notices)) log(line);
 
-  const staging = join(dirname(options.out), `.${basename(options.out)}.building-${process.pid}`);
-  await rm(staging, { recursive: true, force: true });
-  await removeOldSites(options.out);
+  const staging = outFolder.staging;
   // The search index is made from the checked notices, not from Astro's pages, so Pagefind
   // (a separate process) indexes on the second core while Astro makes the pages on the first.
   const searchDir = `${staging}.pagefind`;
@@ -63,7 +81,7 @@ export async function buildSite(options: SiteOptions, log: (line: string) => voi
     handOverCheckedContent(options.content, prepareSiteContent(report.content));
     const pages = await openPageReuse(options.out, options.base, report.content.site);
     handOverPageReuse(pages.reuse);
-    await runAstro(options, staging, version, report.content.notices.some(isMdxNotice));
+    await runAstro(options, staging, version, report.content.site.mdxCode && report.content.notices.some((n) => bodyFormat(n.file) === 'mdx'));
     // Before the reused pages are copied in: they were scanned by the build that made them.
     await assertNoForeignAssets(staging, report.content.site.url);
     if (!(await pages.copyReused(staging))) {
@@ -79,9 +97,8 @@ export async function buildSite(options: SiteOptions, log: (line: string) => voi
     await rename(searchDir, join(staging, 'pagefind'));
     log(`${STAGE_MARK}${STAGES.offline}`);
     await writeOfflineFiles(staging, report.content.notices, options.base, version);
-    const attachments = join(options.content, 'attachments');
-    if (existsSync(attachments)) await cp(attachments, join(staging, 'attachments'), { recursive: true });
-    await swapInto(staging, options.out);
+    await publishAttachments(options.content, report.content.attachments, staging);
+    await outFolder.swapIn(version);
     // Without the record the next build renders every page again: slower, never wrong.
     await pages.save().catch(() => {});
   } catch (error) {
@@ -107,7 +124,7 @@ function buildVersion(): string {
  */
 type AstroBuild = (config: AstroInlineConfig, options: { sync: boolean }) => Promise<void>;
 
-async function runAstro(options: SiteOptions, outDir: string, version: string, mdxNotices: boolean): Promise<void> {
+async function runAstro(options: SiteOptions, outDir: string, version: string, mdxCode: boolean): Promise<void> {
   process.env.GONGKAI_CONTENT = options.content;
   process.env.GONGKAI_BASE = options.base;
   process.env.GONGKAI_OUT = outDir;
@@ -121,16 +138,27 @@ async function runAstro(options: SiteOptions, outDir: string, version: string, m
   const sameDisk = deviceOf(outDir) === deviceOf(process.cwd());
   const astroOut = sameDisk ? outDir : join(process.cwd(), '.astro', `site-${process.pid}`);
   try {
-    // Astro's content layer is needed only for MDX notices (src/content.config.ts): Markdown
-    // notices and the 指南 are rendered from the checked content. Without MDX notices, its sync (a
-    // temporary Vite server to load the content config, a scan of the notices folder, the data
-    // store written again: 2–3 s of CPU per build) is skipped. Were `sync` ever ignored by a later
-    // Astro, the content layer would simply run as before: slower, never wrong.
-    await (build as AstroBuild)({ root: PROJECT_ROOT, outDir: astroOut, base: options.base, logLevel: 'error' }, { sync: mdxNotices });
+    // Astro's content layer is needed only for MDX notices run as code (src/content.config.ts,
+    // site.yaml MDX可执行代码: 是): every other body is rendered from the checked content. Without
+    // them, its sync (a temporary Vite server to load the content config, a scan of the notices
+    // folder, the data store written again: 2–3 s of CPU per build) is skipped. Were `sync` ever
+    // ignored by a later Astro, the content layer would simply run as before: slower, never wrong.
+    if (!mdxCode) await forgetContentModules();
+    await (build as AstroBuild)({ root: PROJECT_ROOT, outDir: astroOut, base: options.base, logLevel: 'error' }, { sync: mdxCode });
     if (!sameDisk) await cp(astroOut, outDir, { recursive: true });
   } finally {
     if (!sameDisk) await rm(astroOut, { recursive: true, force: true });
   }
+}
+
+/**
+ * Without a sync, Astro still bundles the list of MDX modules the last sync wrote into
+ * ./.astro — another content folder's, perhaps since deleted, which then fails the build. This
+ * build renders no MDX through Astro, so the list it bundles is empty.
+ */
+async function forgetContentModules(): Promise<void> {
+  const file = join(PROJECT_ROOT, '.astro', 'content-modules.mjs');
+  if (existsSync(file)) await writeFile(file, 'export default new Map();\n');
 }
 
 /** The file system (disk) `path` is on, or would be on: that of its nearest existing folder. */
@@ -138,53 +166,4 @@ function deviceOf(path: string): number {
   let existing = path;
   while (!existsSync(existing) && dirname(existing) !== existing) existing = dirname(existing);
   return statSync(existing).dev;
-}
-
-/**
- * Replace OUT by the finished build with two renames, so OUT is never partly written. The
- * previous site is then deleted by a process of its own: on a county site that is twenty
- * thousand files and a few seconds, which nobody needs to wait for.
- */
-async function swapInto(staging: string, out: string): Promise<void> {
-  await mkdir(dirname(out), { recursive: true });
-  const previous = join(dirname(out), `${oldSitePrefix(out)}${process.pid}-${randomUUID().slice(0, 8)}`);
-  if (existsSync(out)) await rename(out, previous);
-  try {
-    await rename(staging, out);
-  } catch (error) {
-    if (existsSync(previous)) await rename(previous, out);
-    throw error;
-  }
-  if (existsSync(previous)) removeInBackground(previous);
-}
-
-/** A previous site, set aside by swapInto, is named `.OUT.old-…` next to OUT. */
-export const oldSitePrefix = (out: string): string => `.${basename(out)}.old-`;
-
-function removeInBackground(dir: string): void {
-  const script = "require('node:fs').rmSync(process.argv[1], { recursive: true, force: true })";
-  spawn(process.execPath, ['-e', script, dir], { detached: true, stdio: 'ignore', windowsHide: true }).unref();
-}
-
-/**
- * Previous sites whose deletion was cut short (the machine was switched off, say), handed to
- * the background too: one may still be being deleted by the process the last build started,
- * and this build need not wait for either.
- */
-async function removeOldSites(out: string): Promise<void> {
-  const parent = dirname(out);
-  const names = await readdir(parent).catch(() => [] as string[]);
-  for (const name of names) if (name.startsWith(oldSitePrefix(out))) removeInBackground(join(parent, name));
-}
-
-/** OUT is deleted and replaced: refuse folders whose loss would hurt. */
-function unsafeOutReason({ out, content }: SiteOptions): string | undefined {
-  const inside = (child: string, parent: string) => {
-    const rel = relative(parent, child);
-    return rel === '' || (!rel.startsWith('..') && !isAbsolute(rel));
-  };
-  if (inside(content, out)) return `输出文件夹 ${out} 包含内容文件夹 ${content}，生成时会被整个替换。请换一个 --out 文件夹（例如 dist）。`;
-  if (inside(PROJECT_ROOT, out) || inside(process.cwd(), out)) return `不能把网站输出到 ${out}：它包含项目本身。请用 --out dist 之类的子文件夹。`;
-  if (inside(out, join(PROJECT_ROOT, 'src')) || inside(out, join(PROJECT_ROOT, 'node_modules'))) return `不能把网站输出到项目的源代码文件夹 ${out}。`;
-  return undefined;
 }

@@ -15,10 +15,12 @@ import { bodyPlainText, isBodyEmpty, leadSentences } from './body-text.ts';
 import { BODY_PLACEHOLDER } from './notice-template.ts';
 import { sortProblems, type Problem } from './problems.ts';
 import { DEFAULT_TAXONOMY } from './taxonomy.ts';
-import { mdxSyntaxProblem } from './mdx-syntax.ts';
+import { bodySafetyProblems } from './body-safety.ts';
+import { bodyFormat } from './body-tree.ts';
 import { bodyResourceProblems, externalLinkCode, externalLinks } from './body-links.ts';
-import { personalInfoProblems } from './personal-info.ts';
-import { bodyLinks, cataloguePaths, deadLinkProblems, type LinkRef, type SiteInventory } from './internal-links.ts';
+import { frontmatterTexts, personalInfoProblems } from './personal-info.ts';
+import { bodyLinks, cataloguePaths, deadLinkProblems, linkTarget, type LinkRef, type SiteInventory } from './internal-links.ts';
+import { publishedAttachments, type AttachmentUse } from './attachments.ts';
 
 /** A content folder as bytes, read by content-folder.ts (or built in memory by tests). */
 export interface ContentFolder {
@@ -30,6 +32,15 @@ export interface ContentFolder {
   strayFiles: string[];
   /** Files under attachments/: path relative to it (`2024/a.pdf`) → size in bytes. */
   attachments: ReadonlyMap<string, number>;
+  /** Entries that are not read: symbolic links, devices, hidden files (content-folder.ts). */
+  refused?: readonly RefusedEntry[];
+}
+
+/** A path in the content folder that is never read or published, and why. */
+export interface RefusedEntry {
+  /** Relative to the content folder: `attachments/etc`, `notices/.draft.md`. */
+  path: string;
+  reason: 'symlink' | 'special' | 'hidden';
 }
 
 export interface Notice extends NoticeMeta {
@@ -48,7 +59,7 @@ export interface Content {
   site: SiteConfig;
   guide: string;
   notices: Notice[];
-  /** Files under attachments/ → size in bytes. */
+  /** The attachments the site publishes (those notices and the 指南 use): path → size in bytes. */
   attachments: ReadonlyMap<string, number>;
   /** Every link to another site in notices and the guide: 外链提示 code → URL. */
   externalLinks: ReadonlyMap<string, string>;
@@ -84,8 +95,21 @@ export function noticeFileChecker(site: SiteConfig | undefined): (path: string, 
     taxonomy: site?.taxonomy ?? DEFAULT_TAXONOMY,
     defaultPublisher: site?.name ?? '',
   });
-  const context = { siteUrl: site?.url, ownNumbers: [site?.phone, site?.fax].filter((n) => n !== undefined) };
-  return (path, bytes) => checkNoticeFile(path, bytes, schema, context);
+  const context = { siteUrl: site?.url, ownNumbers: ownNumbers(site), mdxCode: site?.mdxCode ?? false };
+  return (path, bytes) => {
+    try {
+      return checkNoticeFile(path, bytes, schema, context);
+    } catch (error) {
+      // A rule that fails on some input is our bug, but the editor still needs to know which file.
+      const detail = error instanceof Error ? error.message : String(error);
+      return { problems: [{ file: path, line: 1, field: '文件', severity: 'error', kind: 'internal-error', message: `检查这个文件时出错（${detail}）`, fix: '请把这个文件发给网站维护人员；在修好之前，可先删去文件中最近改动的部分再检查' }] };
+    }
+  };
+}
+
+/** site.yaml's 电话 and 传真: the office's own numbers, never a personal-information leak. */
+function ownNumbers(site: SiteConfig | undefined): string[] {
+  return [site?.phone, site?.fax].filter((n) => n !== undefined);
 }
 
 function checkEach(files: ContentFolder['notices'], checkFile: ReturnType<typeof noticeFileChecker>): NoticeFileResult[] {
@@ -98,8 +122,9 @@ function checkEach(files: ContentFolder['notices'], checkFile: ReturnType<typeof
  */
 export function checkContent(folder: ContentFolder, checkedNotices?: readonly NoticeFileResult[]): ContentReport {
   const problems: Problem[] = [];
-  const site = checkSite(folder.siteYaml, problems);
-  const guide = checkGuide(folder.guide, problems);
+  const refusedPaths = new Set((folder.refused ?? []).map((r) => r.path));
+  const site = checkSite(folder.siteYaml, problems, refusedPaths.has(SITE_FILE));
+  const guide = refusedPaths.has(GUIDE_FILE) ? undefined : checkGuide(folder.guide, problems, site);
   const results = checkedNotices ?? checkEach(folder.notices, noticeFileChecker(site));
   const notices: CheckedNotice[] = [];
   const linked: LinkedFile[] = [];
@@ -122,8 +147,11 @@ export function checkContent(folder: ContentFolder, checkedNotices?: readonly No
       message: '没有任何公文（notices 文件夹为空或不存在）', fix: '在 notices 文件夹中至少放一篇 .md 公文',
     });
   }
+  for (const entry of folder.refused ?? []) problems.push(refusedProblem(entry));
   checkAcrossNotices(notices, folder.attachments, problems);
   checkLinks(linked, folder, notices, site, problems);
+  const attachments = publishedAttachments(folder.attachments, attachmentUses(notices, linked, site));
+  problems.push(...attachments.problems);
 
   const sorted = sortProblems(problems);
   const ok = !sorted.some((p) => p.severity === 'error');
@@ -135,7 +163,7 @@ export function checkContent(folder: ContentFolder, checkedNotices?: readonly No
             site,
             guide,
             notices: notices.map(({ keyLines: _, ...n }) => n),
-            attachments: folder.attachments,
+            attachments: attachments.published,
             externalLinks: new Map(linked.flatMap((f) => f.externalLinks).map((url) => [externalLinkCode(url), url])),
           }
         : undefined,
@@ -145,12 +173,13 @@ export function checkContent(folder: ContentFolder, checkedNotices?: readonly No
 function decodeOrReport(file: string, bytes: Uint8Array, problems: Problem[]): string | undefined {
   const decoded = decodeSource(bytes);
   if (decoded.ok) return decoded.text;
-  problems.push({ file, line: 1, field: '文件', severity: 'error', kind: 'not-utf8', message: decoded.message, fix: decoded.fix });
+  problems.push({ file, line: decoded.line ?? 1, field: '文件', severity: 'error', kind: decoded.kind, message: decoded.message, fix: decoded.fix });
   return undefined;
 }
 
-function checkSite(bytes: Uint8Array | undefined, problems: Problem[]): SiteConfig | undefined {
+function checkSite(bytes: Uint8Array | undefined, problems: Problem[], refused: boolean): SiteConfig | undefined {
   if (!bytes) {
+    if (refused) return undefined;
     problems.push({
       file: SITE_FILE, field: '文件', severity: 'error', kind: 'missing-site',
       message: '缺少机关信息文件 site.yaml', fix: '在内容文件夹中新建 site.yaml，至少写明 机关名称 和 机构代码',
@@ -185,7 +214,7 @@ export function parseSiteYaml(bytes: Uint8Array): { site?: SiteConfig; problems:
   return { problems };
 }
 
-function checkGuide(bytes: Uint8Array | undefined, problems: Problem[]): string | undefined {
+function checkGuide(bytes: Uint8Array | undefined, problems: Problem[], site: SiteConfig | undefined): string | undefined {
   if (!bytes) {
     problems.push({
       file: GUIDE_FILE, field: '文件', severity: 'error', kind: 'missing-guide',
@@ -200,6 +229,10 @@ function checkGuide(bytes: Uint8Array | undefined, problems: Problem[]): string 
       file: GUIDE_FILE, line: 1, field: '正文', severity: 'error', kind: 'empty-guide',
       message: '政府信息公开指南是空的（空白栏目是网站检查的扣分项）', fix: '写明公开范围、方式、依申请公开的办理程序等',
     });
+  }
+  if (text !== undefined && !isBodyEmpty(text)) {
+    problems.push(...bodySafetyProblems(GUIDE_FILE, text, 1, { format: 'markdown' }));
+    problems.push(...personalInfoProblems({ file: GUIDE_FILE, fields: [], body: text, bodyLine: 1, allowed: [], ownNumbers: ownNumbers(site) }));
   }
   return text;
 }
@@ -225,15 +258,16 @@ function linkedFile(file: string, body: string, bodyLine: number, siteUrl: strin
 
 interface NoticeFileContext {
   siteUrl: string | undefined;
-  /** site.yaml's 电话 and 传真: the office's own numbers, never a personal-information leak. */
   ownNumbers: string[];
+  /** site.yaml MDX可执行代码: MDX bodies are compiled as code, not rendered as data. */
+  mdxCode: boolean;
 }
 
 function checkNoticeFile(
   file: string,
   bytes: Uint8Array,
   schema: ReturnType<typeof noticeSchema>,
-  { siteUrl, ownNumbers }: NoticeFileContext,
+  { siteUrl, ownNumbers, mdxCode }: NoticeFileContext,
 ): NoticeFileResult {
   const problems: Problem[] = [];
   const text = decodeOrReport(file, bytes, problems);
@@ -264,22 +298,22 @@ function checkNoticeFile(
   problems.push(
     ...personalInfoProblems({
       file,
-      fields: (['标题', '摘要'] as const).flatMap((key) => (typeof data[key] === 'string' ? [{ field: key, text: data[key], line: lineOf(key) ?? 1 }] : [])),
+      fields: frontmatterTexts(data, lineOf, text),
       body: bodyEmpty ? '' : body,
       bodyLine,
       allowed: listedAllowances(data['允许公开'], text, lineOf('允许公开')),
       ownNumbers,
     }),
   );
-  const mdxProblem = !bodyEmpty && file.toLowerCase().endsWith('.mdx') ? mdxSyntaxProblem(file, body, bodyLine) : undefined;
-  if (mdxProblem) problems.push(mdxProblem);
+  const safety = bodyEmpty ? [] : bodySafetyProblems(file, body, bodyLine, { format: bodyFormat(file), mdxCode });
+  problems.push(...safety);
   const parsed = schema.safeParse(data);
   if (!parsed.success) {
     const found = schemaProblems(parsed.error, file, lineOf, NOTICE_KEYS);
     problems.push(...found.map((p) => ({ ...p, line: p.line ?? 1 })));
     return { problems, linked };
   }
-  if (bodyEmpty || mdxProblem || resourceProblems.length) return { problems, linked };
+  if (bodyEmpty || safety.some((p) => p.severity === 'error') || resourceProblems.length) return { problems, linked };
   const meta = parsed.data;
   const keyLines = Object.fromEntries(NOTICE_KEYS.flatMap((key) => (lineOf(key) === undefined ? [] : [[key, lineOf(key)]])));
   const notice = {
@@ -338,7 +372,7 @@ function checkAcrossNotices(
       });
     }
     for (const attachment of notice.attachments) {
-      const path = attachment.file.replace(/\\/g, '/').replace(/^\.?\/+/, '').replace(/^attachments\//, '');
+      const path = attachment.file;
       if (path.split('/').includes('..') || !attachments.has(path)) {
         problems.push({
           file: notice.file, line: at('附件'), field: '附件', severity: 'error', kind: 'missing-attachment',
@@ -364,6 +398,42 @@ function listedAllowances(raw: unknown, text: string, keyLine: number | undefine
     const at = lines.findIndex((line, i) => i >= from - 1 && line.includes('值') && line.includes(value.trim()));
     return [{ value: value.trim(), line: at >= 0 ? at + 1 : from }];
   });
+}
+
+const REFUSED_TEXT: Record<RefusedEntry['reason'], { severity: Problem['severity']; message: string; fix: string }> = {
+  symlink: {
+    severity: 'error',
+    message: '这是符号链接（快捷方式），网站只读取和发布内容文件夹里的真实文件：链接可能指向内容文件夹以外的任何文件',
+    fix: '把文件本身复制到这里，再删除这个链接',
+  },
+  special: {
+    severity: 'error',
+    message: '这不是普通文件（设备、管道或套接字），不能作为内容',
+    fix: '删除它，放入普通文件',
+  },
+  hidden: {
+    severity: 'warning',
+    message: '以“.”开头的隐藏文件或文件夹不会发布',
+    fix: '要发布的文件请改用不以“.”开头的文件名；不需要的可以删除',
+  },
+};
+
+function refusedProblem(entry: RefusedEntry): Problem {
+  return { file: entry.path, field: '文件', kind: `refused-${entry.reason}`, ...REFUSED_TEXT[entry.reason] };
+}
+
+/** Every use of an attachment: the notices' 附件 lists, and links and images in bodies and the 指南. */
+function attachmentUses(notices: readonly CheckedNotice[], linked: readonly LinkedFile[], site: SiteConfig | undefined): AttachmentUse[] {
+  const uses: AttachmentUse[] = notices.flatMap((notice) =>
+    notice.attachments.map((a) => ({ file: notice.file, line: notice.keyLines['附件'] ?? 1, field: '附件', path: a.file })),
+  );
+  for (const { file, links } of linked) {
+    for (const { url, line } of links) {
+      const target = linkTarget(url, file, site?.url);
+      if (target?.kind === 'attachment') uses.push({ file, line, field: '正文', path: target.path });
+    }
+  }
+  return uses;
 }
 
 /** Links in notices and the 指南 to pages, attachments or notice files the site will not have. */

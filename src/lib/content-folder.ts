@@ -2,13 +2,13 @@
  * Reading a content folder from disk: the file-system edge of content-check.ts.
  */
 import { readdir } from 'node:fs/promises';
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { lstatSync, readFileSync, statSync, type Dirent } from 'node:fs';
 import { join, relative, sep } from 'node:path';
-import { checkContent, GUIDE_FILE, SITE_FILE, type ContentFolder, type ContentReport } from './content-check.ts';
+import { checkContent, GUIDE_FILE, SITE_FILE, type ContentFolder, type ContentReport, type RefusedEntry } from './content-check.ts';
 
 const NOTICE_FILE = /\.mdx?$/i;
-/** Editor and OS litter that is never content. */
-const IGNORED = /(^|\/)(\.DS_Store|Thumbs\.db|desktop\.ini|~\$[^/]*|\.[^/]*\.swp)$/i;
+/** Editor, OS and git litter that is never content, skipped without a word. */
+const IGNORED = /(^|\/)(\.DS_Store|Thumbs\.db|desktop\.ini|~\$[^/]*|\.[^/]*\.swp|\.gitkeep|\.gitignore|\.keep)$/i;
 
 /**
  * The folder's files, read one after another: reading is the first thing a check or build does,
@@ -16,14 +16,16 @@ const IGNORED = /(^|\/)(\.DS_Store|Thumbs\.db|desktop\.ini|~\$[^/]*|\.[^/]*\.swp
  * fraction of that (one open file at a time, too: 50,000 at once ran out of file handles).
  */
 export async function readContentFolder(dir: string): Promise<ContentFolder> {
-  const noticeFiles = await listFiles(join(dir, 'notices'), dir);
-  const attachments = await listFiles(join(dir, 'attachments'), join(dir, 'attachments'));
+  const refused: RefusedEntry[] = [];
+  const noticeFiles = await listFiles(dir, 'notices', dir, refused);
+  const attachments = await listFiles(dir, 'attachments', join(dir, 'attachments'), refused);
   return {
-    siteYaml: readOptional(join(dir, SITE_FILE)),
-    guide: readOptional(join(dir, GUIDE_FILE)),
+    siteYaml: readOptional(dir, SITE_FILE, refused),
+    guide: readOptional(dir, GUIDE_FILE, refused),
     notices: noticeFiles.filter((f) => NOTICE_FILE.test(f)).map((path) => ({ path, bytes: readFileSync(join(dir, path)) })),
     strayFiles: noticeFiles.filter((f) => !NOTICE_FILE.test(f)),
     attachments: new Map(attachments.map((f) => [f, statSync(join(dir, 'attachments', f)).size] as const)),
+    refused,
   };
 }
 
@@ -31,17 +33,59 @@ export async function loadContent(dir: string): Promise<ContentReport> {
   return checkContent(await readContentFolder(dir));
 }
 
-/** Files below `dir`, as "/"-separated paths relative to `base`, sorted, litter skipped. */
-async function listFiles(dir: string, base: string): Promise<string[]> {
-  if (!existsSync(dir)) return [];
+/**
+ * Regular files in the content folder's `folder`, as "/"-separated paths relative to `base`,
+ * sorted, litter skipped. Nothing is read through a symbolic link: a link could lead out of the
+ * content folder (to /etc, to the office's documents), so links and other special files are
+ * refused, and hidden files and folders (`.git`, `.env`) are left out; each goes into `refused`
+ * (paths relative to the content folder).
+ */
+async function listFiles(contentDir: string, folder: string, base: string, refused: RefusedEntry[]): Promise<string[]> {
+  const dir = join(contentDir, folder);
+  const top = lstatSafe(dir);
+  if (!top) return [];
+  if (!top.isDirectory()) {
+    refused.push({ path: folder, reason: top.isSymbolicLink() ? 'symlink' : 'special' });
+    return [];
+  }
   const entries = await readdir(dir, { recursive: true, withFileTypes: true });
-  return entries
-    .filter((e) => e.isFile())
-    .map((e) => relative(base, join(e.parentPath, e.name)).split(sep).join('/'))
-    .filter((f) => !IGNORED.test(f))
-    .sort();
+  const prefix = base === contentDir ? '' : `${folder}/`;
+  const pathOf = (e: Dirent) => relative(base, join(e.parentPath, e.name)).split(sep).join('/');
+  const files: string[] = [];
+  const hidden = new Set<string>();
+  for (const entry of entries) {
+    const path = pathOf(entry);
+    if (IGNORED.test(path)) continue;
+    const dot = path.split('/').findIndex((segment) => segment.startsWith('.'));
+    if (dot >= 0) {
+      // One report per hidden file or folder, not one per file inside .git.
+      hidden.add(path.split('/').slice(0, dot + 1).join('/'));
+      continue;
+    }
+    if (entry.isSymbolicLink()) refused.push({ path: prefix + path, reason: 'symlink' });
+    else if (entry.isFile()) files.push(path);
+    else if (!entry.isDirectory()) refused.push({ path: prefix + path, reason: 'special' });
+  }
+  for (const path of hidden) refused.push({ path: prefix + path, reason: 'hidden' });
+  return files.sort();
 }
 
-function readOptional(path: string): Uint8Array | undefined {
-  return existsSync(path) ? readFileSync(path) : undefined;
+/** site.yaml or guide.md, unless absent, or a link or special file (refused, as above). */
+function readOptional(dir: string, name: string, refused: RefusedEntry[]): Uint8Array | undefined {
+  const path = join(dir, name);
+  const stat = lstatSafe(path);
+  if (!stat) return undefined;
+  if (!stat.isFile()) {
+    refused.push({ path: name, reason: stat.isSymbolicLink() ? 'symlink' : 'special' });
+    return undefined;
+  }
+  return readFileSync(path);
+}
+
+function lstatSafe(path: string) {
+  try {
+    return lstatSync(path);
+  } catch {
+    return undefined;
+  }
 }

@@ -11,6 +11,7 @@ import { checkDocNumber, type DocNumber } from './doc-number.ts';
 import { nearestCategory, type Taxonomy } from './taxonomy.ts';
 import { issue } from './schema-problems.ts';
 import { maskPersonalInfo, type AllowedPersonalInfo } from './personal-info.ts';
+import { attachmentPath } from './attachments.ts';
 
 export const VALIDITIES = ['有效', '失效', '废止'] as const;
 
@@ -178,7 +179,7 @@ export function noticeSchema({ taxonomy, defaultPublisher }: NoticeSchemaOptions
       repealedOn: raw.废止日期,
       interprets: raw.解读,
       normative: raw.规范性文件 === undefined ? isNormativeGenre(raw.体裁) : raw.规范性文件 === '是',
-      attachments: (raw.附件 ?? []).map((a): Attachment => ({ name: a.名称, file: a.文件 })),
+      attachments: (raw.附件 ?? []).map((a): Attachment => ({ name: a.名称, file: attachmentPath(a.文件) })),
       allowedPersonalInfo: (raw.允许公开 ?? []).map((a): AllowedPersonalInfo => ({ value: a.值!.trim(), reason: a.理由!.trim() })),
     }));
 }

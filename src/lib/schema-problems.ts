@@ -45,7 +45,7 @@ export function schemaProblems(error: z.ZodError, file: string, lineOf: LineOfKe
       line: lineOf(field),
       field: issue.path.map(String).join('.') || field,
       message: missing ? '缺少必填字段' : issue.message,
-      fix: missing ? `请添加“${typeof last === 'string' ? last : field}: …”` : params?.fix,
+      fix: missing ? `请添加“${typeof last === 'string' ? last : field}: …”` : (params?.fix ?? `按上面的说明改正“${field}”的值（各字段的写法见 README 的字段表）`),
       severity: 'error',
       kind: missing ? 'missing-field' : (params?.kind ?? 'invalid-value'),
     });

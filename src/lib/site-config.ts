@@ -27,7 +27,14 @@ export const SiteConfigSchema = z
       }
     }),
     /** Public URL of the site, for canonical links, sitemap and feeds: `https://gk.example.gov.cn/`. */
-    网址: z.url({ error: '网址应为完整地址，例如 https://gk.example.gov.cn/' }).optional(),
+    网址: text('网址')
+      .superRefine((value, ctx) => {
+        // It becomes every page's canonical link and the RSS and sitemap addresses: only a web address will do.
+        if (!z.url({ protocol: /^https?$/ }).safeParse(value).success) {
+          issue(ctx, `“${value}”不是以 http:// 或 https:// 开头的完整网址`, { kind: 'bad-site-url', fix: '填写网站的公开网址，例如 网址: https://gk.example.gov.cn/' });
+        }
+      })
+      .optional(),
     地址: text('地址').optional(),
     邮编: textOrNumber('邮编').optional(),
     办公时间: text('办公时间').optional(),
@@ -42,6 +49,12 @@ export const SiteConfigSchema = z
     公安备案号: text('公安备案号').optional(),
     /** 网站标识码 issued by the government-website registry. */
     网站标识码: textOrNumber('网站标识码').optional(),
+    /**
+     * 是: MDX notices are compiled and run as code by Astro (import, export, `{…}` expressions,
+     * any component). Content is then code: anyone who can edit a notice can run any program on
+     * the machine that builds the site. Off unless an office writes 是.
+     */
+    MDX可执行代码: z.enum(['是', '否'], { error: 'MDX可执行代码只能填 是 或 否（不填即为 否）' }).optional(),
   })
   .transform((raw) => ({
     name: raw.机关名称,
@@ -57,6 +70,7 @@ export const SiteConfigSchema = z
     icp: raw.备案号,
     psb: raw.公安备案号,
     siteCode: raw.网站标识码,
+    mdxCode: raw.MDX可执行代码 === '是',
   }));
 
 export type SiteConfig = z.output<typeof SiteConfigSchema>;

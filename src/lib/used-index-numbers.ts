@@ -5,7 +5,8 @@
  * `npm run new` must not hand its number out again.
  */
 import type { ContentFolder } from './content-check.ts';
-import { decodeGbk, decodeSource } from './source-text.ts';
+import { decodeSource } from './source-text.ts';
+import { detectEncoding } from './text-encoding.ts';
 import { splitNotice } from './notice-source.ts';
 
 /** A `索引号:` line, for frontmatter the YAML reader gives up on (half-width or full-width colon). */
@@ -48,7 +49,9 @@ function frontmatterOf(text: string): string {
 function noticeText(bytes: Uint8Array): string {
   const decoded = decodeSource(bytes);
   if (decoded.ok) return decoded.text;
-  return (decodeGbk(bytes) ?? lenientUtf8.decode(bytes)).replace(/\r\n?/g, '\n');
+  // Any encoding `check --fix` could convert: its 索引号 is taken even before the file is fixed.
+  const detected = detectEncoding(bytes);
+  return (detected.ok ? detected.text : lenientUtf8.decode(bytes)).replace(/\r\n?/g, '\n');
 }
 
 /** `"X/2024-00001"  # note` → `X/2024-00001`. */

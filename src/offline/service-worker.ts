@@ -4,6 +4,7 @@
  * - Pages: network first (a government site must show the current text), cached copy when the
  *   network fails or stalls, the offline page when there is none.
  * - Hashed assets and Pagefind files: cache first; Pagefind's `?ts=` query is ignored.
+ * - Attachments: left to the network and the browser's own cache.
  * - Activate: delete every cache of other builds, so versions never mix.
  */
 /// <reference lib="webworker" />
@@ -49,6 +50,9 @@ worker.addEventListener('fetch', (event) => {
   const url = new URL(request.url);
   if (request.method !== 'GET' || url.origin !== worker.location.origin || !url.pathname.startsWith(BUILD.base)) return;
   const path = url.pathname.slice(BUILD.base.length);
+  // Attachments are documents to download, not pages: never kept in the caches pages are served
+  // from, so no file under attachments/ can ever stand in for a page offline.
+  if (path.startsWith('attachments/')) return;
   if (path.startsWith('pagefind/') || path.startsWith('_assets/')) {
     event.respondWith(cacheFirst(request, path.startsWith('pagefind/')));
   } else if (request.mode === 'navigate' || (request.headers.get('accept') ?? '').includes('text/html')) {

@@ -2,10 +2,10 @@ import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { bodyPlainText } from '../../src/lib/body-text.ts';
 import { externalLinks } from '../../src/lib/body-links.ts';
-import { markdownBodyHtml } from '../../src/site/notice-body.ts';
+import { bodyHtml } from '../../src/site/body-html.ts';
 
 const site = { base: '/', siteUrl: 'https://www.example.gov.cn' };
-const render = (body: string) => markdownBodyHtml({ file: 'notices/2025/a.md', body }, site);
+const render = async (body: string) => bodyHtml({ file: 'notices/2025/a.md', body }, site);
 
 describe('a body that opens with a --- line (a 分隔线, its frontmatter split off already)', () => {
   const body = '---\n第一部分的文字。\n---\n后文。';
