@@ -16,7 +16,7 @@ import { addNewestNotice, writeSyntheticContent } from './lib/synthetic-notices.
 import { treeRss } from './lib/process-memory.ts';
 import { STAGE_MARK, STAGES, oldSitePrefix } from './lib/build-site.ts';
 import { listenOnLoopback } from './lib/static-server.ts';
-import { searchSettledInPage } from './lib/search-settled.ts';
+import { searchSettledInPage, searchShownInPage } from './lib/search-settled.ts';
 import { FILES_AT_ONCE, mapLimited } from '../src/lib/map-limited.ts';
 
 const { values } = parseArgs({
@@ -103,7 +103,8 @@ async function searchTransfer(out: string, query: string) {
   const fetched: string[] = [];
   page.on('requestfinished', (r) => fetched.push(new URL(r.url()).pathname));
   await page.goto(`${server.urls[0]}sousuo/?q=${encodeURIComponent(query)}`);
-  await page.waitForFunction(`document.querySelector('.search-result') || (${searchSettledInPage.toString()})()`, null, { timeout: 60000 });
+  // A function, not a string: the page's CSP forbids the eval a string predicate needs.
+  await page.waitForFunction(searchShownInPage, null, { timeout: 60000 });
   const firstShown = fetched.length;
   await page.waitForFunction(searchSettledInPage, null, { timeout: 60000 });
   const status = await page.textContent('#search-status');
