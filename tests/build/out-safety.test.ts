@@ -1,7 +1,7 @@
 /**
  * OUT is what an office publishes: no crash, mistyped --out, second build at the same time or
  * hand edit may lose it or publish a mix of two sites. Crashes are injected with
- * GONGKAI_TEST_CRASH_AT (scripts/lib/crash-point.ts), which kills the build like `kill -9`.
+ * GONGKAI_TEST_CRASH_AT (src/build/out/crash-point.ts), which kills the build like `kill -9`.
  */
 import { describe, test, before } from 'node:test';
 import assert from 'node:assert/strict';
@@ -12,7 +12,7 @@ import {
   appendFileSync, cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync,
 } from 'node:fs';
 import { join, relative } from 'node:path';
-import { CRASH_STEPS, type CrashStep } from '../../scripts/lib/crash-point.ts';
+import { CRASH_STEPS, type CrashStep } from '../../src/build/out/crash-point.ts';
 import { fixture, ROOT, runScript, tempDir } from './helpers.ts';
 
 const work = tempDir('out-safety');
@@ -169,7 +169,7 @@ describe('two builds into one OUT at once', () => {
   before(async () => {
     out = previousOut('concurrent');
     const start = () => new Promise<{ status: number | null; output: string }>((resolve) => {
-      const child = spawn(process.execPath, [join(ROOT, 'scripts/build.ts'), '--content', content, '--out', out], { cwd: ROOT, env: { ...process.env, GONGKAI_CACHE: cache } });
+      const child = spawn(process.execPath, [join(ROOT, 'src/cli/build.ts'), '--content', content, '--out', out], { cwd: ROOT, env: { ...process.env, GONGKAI_CACHE: cache } });
       let output = '';
       child.stdout.on('data', (chunk) => (output += chunk));
       child.stderr.on('data', (chunk) => (output += chunk));

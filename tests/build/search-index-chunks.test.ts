@@ -1,5 +1,5 @@
 /**
- * Re-cutting a real Pagefind shard's word index (scripts/lib/search-index-chunks.ts): the same
+ * Re-cutting a real Pagefind shard's word index (src/build/search/search-index-chunks.ts): the same
  * words with the same entries, in smaller chunks the shard's metadata lists.
  */
 import { describe, test, before, after } from 'node:test';
@@ -8,8 +8,8 @@ import { cpSync, existsSync, readdirSync, readFileSync, writeFileSync } from 'no
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import * as pagefind from 'pagefind';
-import { rechunkWordIndex } from '../../scripts/lib/search-index-chunks.ts';
-import { arrayItems, readHead, readText } from '../../scripts/lib/cbor.ts';
+import { rechunkWordIndex } from '../../src/build/search/search-index-chunks.ts';
+import { arrayItems, readHead, readText } from '../../src/build/cbor.ts';
 import { tempDir } from './helpers.ts';
 
 const SIGNATURE_LENGTH = 'pagefind_dcd'.length;

@@ -10,8 +10,8 @@ import { cpSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'nod
 import { join } from 'node:path';
 import { parse } from 'node-html-parser';
 import type { BrowserContext, Page } from 'playwright-core';
-import { CONTENT_SECURITY_POLICY, META_CONTENT_SECURITY_POLICY } from '../../src/lib/security-headers.ts';
-import { listenOnLoopback } from '../../scripts/lib/static-server.ts';
+import { CONTENT_SECURITY_POLICY, META_CONTENT_SECURITY_POLICY } from '../../src/domain/site/security-headers.ts';
+import { listenOnLoopback } from '../../src/cli/static-server.ts';
 import { tempDir } from '../build/helpers.ts';
 import { resultTitles, searchSettled, useSite } from './harness.ts';
 

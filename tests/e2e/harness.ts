@@ -7,8 +7,8 @@ import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from 'playwright-core';
 import { fixture, runScript, tempDir } from '../build/helpers.ts';
-import { listenOnLoopback } from '../../scripts/lib/static-server.ts';
-import { searchSettledInPage } from '../../scripts/lib/search-settled.ts';
+import { listenOnLoopback } from '../../src/cli/static-server.ts';
+import { searchSettledInPage } from '../../tools/lib/search-settled.ts';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 

@@ -9,7 +9,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
-import { SECURITY_HEADERS } from '../../src/lib/security-headers.ts';
+import { SECURITY_HEADERS } from '../../src/domain/site/security-headers.ts';
 import { ROOT, fixture, runScript, tempDir } from '../build/helpers.ts';
 
 const NGINX = '/usr/sbin/nginx';

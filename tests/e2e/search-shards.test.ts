@@ -1,5 +1,5 @@
 /**
- * A county site's search index is split into shards of consecutive dates (src/lib/search-shards.ts)
+ * A county site's search index is split into shards of consecutive dates (src/domain/search/search-shards.ts)
  * that the browser merges. The example office (45 notices, 6–9 a year) is built here twice:
  * with shards of at most 24 notices (2024–2026 and 2021–2023), where the same phrases must find
  * the same notices as unsharded; and with shards of at most 8 — six shards, 2025 cut in two —
@@ -14,9 +14,9 @@ import { join } from 'node:path';
 import { ROOT } from '../build/helpers.ts';
 import { holdRequests, resultTitles, searchSettled, useSite } from './harness.ts';
 import { CASES } from './search-cases.ts';
-import { loadContent } from '../../src/lib/content-folder.ts';
-import { noticeSearchShards } from '../../src/lib/search-shards.ts';
-import { searchYear } from '../../src/lib/search-facets.ts';
+import { loadContent } from '../../src/content/content-folder.ts';
+import { noticeSearchShards } from '../../src/domain/search/search-shards.ts';
+import { searchYear } from '../../src/domain/search/search-facets.ts';
 import type { Page } from 'playwright-core';
 
 const CONTENT = join(ROOT, 'content');

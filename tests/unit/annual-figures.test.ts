@@ -1,9 +1,9 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { annualFigures, type AnnualInput } from '../../src/lib/annual-figures.ts';
-import { annualFiguresCsv } from '../../src/lib/annual-figures-csv.ts';
-import { parseCsv } from '../../src/lib/csv.ts';
-import type { CalendarDate } from '../../src/lib/calendar-date.ts';
+import { annualFigures, type AnnualInput } from '../../src/domain/catalogue/annual-figures.ts';
+import { annualFiguresCsv } from '../../src/domain/catalogue/annual-figures-csv.ts';
+import { parseCsv } from '../../src/domain/text/csv.ts';
+import type { CalendarDate } from '../../src/domain/notice/calendar-date.ts';
 
 const d = (s: string) => s as CalendarDate;
 const notice = (fields: Omit<Partial<AnnualInput>, 'publishedOn'> & { publishedOn: string }): AnnualInput => ({

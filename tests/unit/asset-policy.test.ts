@@ -1,6 +1,6 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { foreignAssets } from '../../src/lib/asset-policy.ts';
+import { foreignAssets } from '../../src/domain/site/asset-policy.ts';
 
 describe('foreignAssets', () => {
   test('finds scripts, styles, fonts, images and frames from other hosts', () => {

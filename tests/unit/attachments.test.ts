@@ -4,10 +4,10 @@ import { cpSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } fr
 import { execFileSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { loadContent } from '../../src/lib/content-folder.ts';
-import { attachmentPath, publishedAttachments } from '../../src/lib/attachments.ts';
+import { loadContent } from '../../src/content/content-folder.ts';
+import { attachmentPath, publishedAttachments } from '../../src/domain/notice/attachments.ts';
 
-const OFFICE = new URL('../fixtures/office/', import.meta.url).pathname;
+const OFFICE = new URL('../fixtures/office', import.meta.url).pathname;
 const kinds = (problems: { file: string; kind: string; severity: string }[]) => problems.map((p) => `${p.file} ${p.kind} ${p.severity}`).sort();
 
 describe('publishedAttachments', () => {

@@ -2,7 +2,7 @@ import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { bodyHtml, PAGE_IDS } from '../../src/site/body-html.ts';
+import { bodyHtml, PAGE_IDS } from '../../src/site/render/body-html.ts';
 
 const site = { base: '/gk/', siteUrl: 'https://gk.example.gov.cn/' };
 const render = (body: string, file = 'notices/a.md') => bodyHtml({ file, body }, site);

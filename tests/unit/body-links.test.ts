@@ -1,6 +1,6 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { externalLinks, isForeignUrl } from '../../src/lib/body-links.ts';
+import { externalLinks, isForeignUrl } from '../../src/domain/body/body-links.ts';
 
 describe('isForeignUrl', () => {
   test('is true for absolute and protocol-relative URLs of other hosts', () => {

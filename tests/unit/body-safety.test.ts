@@ -1,8 +1,8 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { bodySafetyProblems } from '../../src/lib/body-safety.ts';
-import { bodyHtml } from '../../src/site/body-html.ts';
-import { MdxCodeError } from '../../src/lib/mdx-elements.ts';
+import { bodySafetyProblems } from '../../src/domain/body/body-safety.ts';
+import { bodyHtml } from '../../src/site/render/body-html.ts';
+import { MdxCodeError } from '../../src/domain/body/mdx-elements.ts';
 
 /** `line kind` of each problem, for a body starting on line 10 of its file. */
 const found = (body: string, format: 'markdown' | 'mdx' = 'markdown', mdxCode = false) =>

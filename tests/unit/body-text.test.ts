@@ -1,6 +1,6 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { isBodyEmpty, leadSentences } from '../../src/lib/body-text.ts';
+import { isBodyEmpty, leadSentences } from '../../src/domain/body/body-text.ts';
 
 describe('isBodyEmpty', () => {
   test('is true for whitespace only', () => assert.equal(isBodyEmpty('\n   \n\t\n'), true));

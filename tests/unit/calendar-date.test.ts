@@ -1,6 +1,6 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { isCalendarDate, toDateText, formatChineseDate, type CalendarDate } from '../../src/lib/calendar-date.ts';
+import { isCalendarDate, toDateText, formatChineseDate, type CalendarDate } from '../../src/domain/notice/calendar-date.ts';
 
 describe('isCalendarDate', () => {
   test('accepts real dates in YYYY-MM-DD form', () => {

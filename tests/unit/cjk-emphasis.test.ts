@@ -1,6 +1,6 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { splitCjkStrong } from '../../src/lib/cjk-emphasis.ts';
+import { splitCjkStrong } from '../../src/domain/body/cjk-emphasis.ts';
 
 describe('splitCjkStrong', () => {
   test('makes **慰问对象。** bold when a character follows the closing asterisks', () => {

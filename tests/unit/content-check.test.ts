@@ -1,9 +1,9 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { checkContent, type ContentFolder } from '../../src/lib/content-check.ts';
-import { loadContent } from '../../src/lib/content-folder.ts';
-import { formatProblem, type Problem } from '../../src/lib/problems.ts';
+import { checkContent, type ContentFolder } from '../../src/content/content-check.ts';
+import { loadContent } from '../../src/content/content-folder.ts';
+import { formatProblem, type Problem } from '../../src/domain/problems.ts';
 
 const fixture = (name: string) => new URL(`../fixtures/${name}/`, import.meta.url).pathname;
 const utf8 = (text: string) => new TextEncoder().encode(text);

@@ -1,6 +1,6 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { checkDocNumber, fixDocNumberBrackets } from '../../src/lib/doc-number.ts';
+import { checkDocNumber, fixDocNumberBrackets } from '../../src/domain/notice/doc-number.ts';
 
 describe('checkDocNumber', () => {
   test('accepts GB/T 9704 numbers with hexagonal brackets', () => {

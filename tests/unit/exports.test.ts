@@ -1,13 +1,13 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { XMLValidator, XMLParser } from 'fast-xml-parser';
-import { loadContent } from '../../src/lib/content-folder.ts';
-import { catalogueCsv, catalogueJson, exportNotices, EXPORT_COLUMNS } from '../../src/lib/catalogue-export.ts';
-import { rssFeed, sitemapXml } from '../../src/lib/feeds.ts';
-import { parseCsv, toCsv } from '../../src/lib/csv.ts';
-import { newestFirst } from '../../src/lib/catalogue.ts';
+import { loadContent } from '../../src/content/content-folder.ts';
+import { catalogueCsv, catalogueJson, exportNotices, EXPORT_COLUMNS } from '../../src/domain/catalogue/catalogue-export.ts';
+import { rssFeed, sitemapXml } from '../../src/domain/catalogue/feeds.ts';
+import { parseCsv, toCsv } from '../../src/domain/text/csv.ts';
+import { newestFirst } from '../../src/domain/catalogue/catalogue.ts';
 
-const { content } = await loadContent(new URL('../fixtures/office/', import.meta.url).pathname);
+const { content } = await loadContent(new URL('../fixtures/office', import.meta.url).pathname);
 const notices = newestFirst(content!.notices);
 const site = content!.site;
 

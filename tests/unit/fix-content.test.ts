@@ -1,6 +1,6 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { planFix } from '../../scripts/lib/fix-content.ts';
+import { planFix } from '../../src/content/fix-content.ts';
 import { BOM, gbk, randomBytes, utf16, utf8, withBom } from '../encode-text.ts';
 
 const notice = (docNumber: string, newline = '\n') =>

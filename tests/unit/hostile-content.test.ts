@@ -7,8 +7,8 @@ import { after, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { rmSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { loadContent } from '../../src/lib/content-folder.ts';
-import { formatProblem, type Problem } from '../../src/lib/problems.ts';
+import { loadContent } from '../../src/content/content-folder.ts';
+import { formatProblem, type Problem } from '../../src/domain/problems.ts';
 import { HOSTILE_CASES, isAccepted, MARKER_DIR, materialise, MDX_CODE_OPT_IN, type HostileCase, type Refused } from '../fixtures/hostile/cases.ts';
 
 const CHINESE = /[\u4e00-\u9fff]/;

@@ -1,8 +1,8 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { toHtml } from 'hast-util-to-html';
-import { bodyTree } from '../../src/lib/body-tree.ts';
-import { isUrlAllowed, policyViolations, sanitizeBody } from '../../src/lib/html-policy.ts';
+import { bodyTree } from '../../src/domain/body/body-tree.ts';
+import { isUrlAllowed, policyViolations, sanitizeBody } from '../../src/domain/body/html-policy.ts';
 
 const safeHtml = (body: string, format: 'markdown' | 'mdx' = 'markdown') => toHtml(sanitizeBody(bodyTree(body, format)));
 const violations = (body: string, format: 'markdown' | 'mdx' = 'markdown') =>

@@ -1,6 +1,6 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { nextIndexNumber, MAX_SERIAL } from '../../src/lib/index-allocator.ts';
+import { nextIndexNumber, MAX_SERIAL } from '../../src/domain/notice/index-allocator.ts';
 
 const CODE = '11441299MB2E00012L';
 

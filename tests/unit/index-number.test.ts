@@ -1,6 +1,6 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { parseIndexNumber, indexNumberSlug, formatIndexNumber } from '../../src/lib/index-number.ts';
+import { parseIndexNumber, indexNumberSlug, formatIndexNumber } from '../../src/domain/notice/index-number.ts';
 
 describe('parseIndexNumber', () => {
   test('accepts a 9-character 组织机构代码 prefix', () => {

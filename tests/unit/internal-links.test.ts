@@ -2,8 +2,8 @@ import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { bodyLinks, deadLinkProblems, linkTarget, targetExists, type SiteInventory } from '../../src/lib/internal-links.ts';
-import { FIXED_PATHS, PARAMETER_PREFIXES } from '../../src/lib/site-paths.ts';
+import { bodyLinks, deadLinkProblems, linkTarget, targetExists, type SiteInventory } from '../../src/domain/body/internal-links.ts';
+import { FIXED_PATHS, PARAMETER_PREFIXES } from '../../src/domain/site/site-paths.ts';
 
 const SITE_URL = 'https://gk.example.gov.cn/';
 
@@ -29,8 +29,8 @@ function filesIn(folder: string): string[] {
 }
 
 describe('the list of fixed pages', () => {
-  test('matches the pages in src/pages and the files in public/, so neither can change without the other', () => {
-    const files = filesIn('src/pages');
+  test('matches the pages in src/site/pages and the files in public/, so neither can change without the other', () => {
+    const files = filesIn('src/site/pages');
     // mulu/[...page].astro makes /mulu/ itself as well as /mulu/2/ …
     const fixed = files
       .map((f) => f.replace(/(^|\/)\[\.\.\.[a-z]+\]\.astro$/, '$1index.astro'))

@@ -1,6 +1,6 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mapLimited } from '../../src/lib/map-limited.ts';
+import { mapLimited } from '../../src/build/map-limited.ts';
 
 describe('mapLimited', () => {
   test('gives the results in the order of the items, however the calls finish', async () => {

@@ -5,14 +5,14 @@ import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { planNotice, writePlannedNotice } from '../../scripts/lib/new-notice.ts';
-import { todayInChina, type Draft } from '../../scripts/lib/new-options.ts';
-import { loadContent } from '../../src/lib/content-folder.ts';
-import { parseSiteYaml, type ContentFolder } from '../../src/lib/content-check.ts';
-import { NOTICE_KEYS } from '../../src/lib/notice-schema.ts';
-import type { CalendarDate } from '../../src/lib/calendar-date.ts';
+import { planNotice, writePlannedNotice } from '../../src/cli/new-notice.ts';
+import { todayInChina, type Draft } from '../../src/cli/new-options.ts';
+import { loadContent } from '../../src/content/content-folder.ts';
+import { parseSiteYaml, type ContentFolder } from '../../src/content/content-check.ts';
+import { NOTICE_KEYS } from '../../src/domain/notice/notice-schema.ts';
+import type { CalendarDate } from '../../src/domain/notice/calendar-date.ts';
 
-const root = fileURLToPath(new URL('../../', import.meta.url));
+const root = fileURLToPath(new URL('../..', import.meta.url));
 const utf8 = (text: string) => new TextEncoder().encode(text);
 const CODE = '114400001234567890';
 const SITE = `机关名称: 测试镇人民政府\n机构代码: "${CODE}"\n网址: https://gk.test.example.gov.cn/gk/\n`;
@@ -97,7 +97,7 @@ describe('npm run new (the script, on a copy of the example office)', () => {
   after(() => rmSync(dir, { recursive: true, force: true }));
 
   const run = (args: string[]) =>
-    spawnSync(process.execPath, [join(root, 'scripts/new.ts'), '--content', content, ...args], {
+    spawnSync(process.execPath, [join(root, 'src/cli/new.ts'), '--content', content, ...args], {
       cwd: root,
       encoding: 'utf8',
       stdio: ['pipe', 'pipe', 'pipe'], // not a terminal: nothing is asked

@@ -1,10 +1,10 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { resolve } from 'node:path';
-import { checkDraft, parseNewOptions, todayInChina, NEW_USAGE, FIELD_FLAGS, type DraftContext, type DraftInput } from '../../scripts/lib/new-options.ts';
-import { askForDraft, categoryFromAnswer } from '../../scripts/lib/new-prompt.ts';
-import { DEFAULT_TAXONOMY } from '../../src/lib/taxonomy.ts';
-import type { CalendarDate } from '../../src/lib/calendar-date.ts';
+import { checkDraft, parseNewOptions, todayInChina, NEW_USAGE, FIELD_FLAGS, type DraftContext, type DraftInput } from '../../src/cli/new-options.ts';
+import { askForDraft, categoryFromAnswer } from '../../src/cli/new-prompt.ts';
+import { DEFAULT_TAXONOMY } from '../../src/domain/notice/taxonomy.ts';
+import type { CalendarDate } from '../../src/domain/notice/calendar-date.ts';
 
 const CODE = '11441299MB2E00012L';
 const context: DraftContext = {

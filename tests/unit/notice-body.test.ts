@@ -1,8 +1,8 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { bodyPlainText } from '../../src/lib/body-text.ts';
-import { externalLinks } from '../../src/lib/body-links.ts';
-import { bodyHtml } from '../../src/site/body-html.ts';
+import { bodyPlainText } from '../../src/domain/body/body-text.ts';
+import { externalLinks } from '../../src/domain/body/body-links.ts';
+import { bodyHtml } from '../../src/site/render/body-html.ts';
 
 const site = { base: '/', siteUrl: 'https://www.example.gov.cn' };
 const render = async (body: string) => bodyHtml({ file: 'notices/2025/a.md', body }, site);

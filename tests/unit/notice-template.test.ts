@@ -1,12 +1,12 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import matter from 'gray-matter';
-import { noticeTemplate, noticeSlug, genrePinyin, BODY_PLACEHOLDER, type NoticeTemplateFields } from '../../src/lib/notice-template.ts';
-import { splitNotice } from '../../src/lib/notice-source.ts';
-import { NOTICE_KEYS } from '../../src/lib/notice-schema.ts';
-import { checkContent } from '../../src/lib/content-check.ts';
-import type { CalendarDate } from '../../src/lib/calendar-date.ts';
-import type { IndexNumber } from '../../src/lib/index-number.ts';
+import { noticeTemplate, noticeSlug, genrePinyin, BODY_PLACEHOLDER, type NoticeTemplateFields } from '../../src/domain/notice/notice-template.ts';
+import { splitNotice } from '../../src/content/notice-source.ts';
+import { NOTICE_KEYS } from '../../src/domain/notice/notice-schema.ts';
+import { checkContent } from '../../src/content/content-check.ts';
+import type { CalendarDate } from '../../src/domain/notice/calendar-date.ts';
+import type { IndexNumber } from '../../src/domain/notice/index-number.ts';
 
 const utf8 = (text: string) => new TextEncoder().encode(text);
 const SITE = '机关名称: 测试镇人民政府\n机构代码: "114400001234567890"\n网址: https://gk.test.example.gov.cn/\n';

@@ -1,6 +1,6 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { cacheNames, fileUrl, isShellFile } from '../../src/lib/offline-manifest.ts';
+import { cacheNames, fileUrl, isShellFile } from '../../src/domain/site/offline-manifest.ts';
 
 describe('isShellFile', () => {
   test('includes the main pages, styles, small scripts and Pagefind’s start-up files', () => {

@@ -3,11 +3,11 @@ import assert from 'node:assert/strict';
 import { cp, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { loadContent } from '../../src/lib/content-folder.ts';
-import { loadContentInParallel, splitByBytes } from '../../scripts/lib/parallel-check.ts';
+import { loadContent } from '../../src/content/content-folder.ts';
+import { loadContentInParallel, splitByBytes } from '../../src/content/parallel-check.ts';
 
 const fixture = (name: string) => new URL(`../fixtures/${name}/`, import.meta.url).pathname;
-const CONTENT = new URL('../../content/', import.meta.url).pathname;
+const CONTENT = new URL('../../content', import.meta.url).pathname;
 
 describe('check on several threads', () => {
   for (const [name, dir] of [['the broken fixture', fixture('broken')], ['the example office', CONTENT]] as const) {

@@ -12,8 +12,8 @@ import {
   personalInfoExceptionLines,
   personalInfoProblems,
   type PersonalInfoSource,
-} from '../../src/lib/personal-info.ts';
-import type { CalendarDate } from '../../src/lib/calendar-date.ts';
+} from '../../src/domain/privacy/personal-info.ts';
+import type { CalendarDate } from '../../src/domain/notice/calendar-date.ts';
 
 const today = '2026-06-01' as CalendarDate;
 /** `kind:text` of every number found, the way the rules below read. */

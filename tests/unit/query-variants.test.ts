@@ -1,15 +1,15 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { mayBeTraditional, simplifiedQuery } from '../../src/lib/query-variants.ts';
-import { toSimplified } from '../../src/lib/chinese-variants.ts';
-import { TRADITIONAL_CHARACTERS, TRADITIONAL_PHRASES } from '../../src/lib/traditional-characters.generated.ts';
-import { traditionalCharactersModule, traditionalForms } from '../../scripts/lib/traditional-characters.ts';
-import { decodeCodePointSet, encodeCodePointSet } from '../../src/lib/code-point-set.ts';
+import { mayBeTraditional, simplifiedQuery } from '../../src/domain/search/query-variants.ts';
+import { toSimplified } from '../../src/domain/search/chinese-variants.ts';
+import { TRADITIONAL_CHARACTERS, TRADITIONAL_PHRASES } from '../../src/domain/search/traditional-characters.generated.ts';
+import { traditionalCharactersModule, traditionalForms } from '../../tools/lib/traditional-characters.ts';
+import { decodeCodePointSet, encodeCodePointSet } from '../../src/domain/text/code-point-set.ts';
 
 describe('queries in 简体 without loading the converter', () => {
   test('the list of 繁體 characters is up to date with the converter (else run npm run generate)', () => {
-    const committed = readFileSync(new URL('../../src/lib/traditional-characters.generated.ts', import.meta.url), 'utf8');
+    const committed = readFileSync(new URL('../../src/domain/search/traditional-characters.generated.ts', import.meta.url), 'utf8');
     assert.equal(committed, traditionalCharactersModule());
   });
 

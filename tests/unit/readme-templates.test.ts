@@ -1,12 +1,12 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { readContentFolder } from '../../src/lib/content-folder.ts';
-import { checkContent, type ContentFolder } from '../../src/lib/content-check.ts';
-import { formatProblem } from '../../src/lib/problems.ts';
-import { noticeTemplate } from '../../src/lib/notice-template.ts';
-import type { IndexNumber } from '../../src/lib/index-number.ts';
-import type { CalendarDate } from '../../src/lib/calendar-date.ts';
+import { readContentFolder } from '../../src/content/content-folder.ts';
+import { checkContent, type ContentFolder } from '../../src/content/content-check.ts';
+import { formatProblem } from '../../src/domain/problems.ts';
+import { noticeTemplate } from '../../src/domain/notice/notice-template.ts';
+import type { IndexNumber } from '../../src/domain/notice/index-number.ts';
+import type { CalendarDate } from '../../src/domain/notice/calendar-date.ts';
 
 /** The README's “发布一篇公文” section: what editors copy. */
 const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
@@ -14,7 +14,7 @@ const start = readme.indexOf('## 发布一篇公文（从头到尾）');
 const section = untilNextHeading(readme.slice(start));
 const blocks = (text: string) => [...text.matchAll(/^```markdown\n([\s\S]*?)^```$/gm)].map((m) => m[1]!);
 const templates = blocks(section.slice(section.indexOf('### 常用体裁的模板')));
-const example = await readContentFolder(new URL('../../content/', import.meta.url).pathname);
+const example = await readContentFolder(new URL('../../content', import.meta.url).pathname);
 
 /** Text up to the next `## ` heading outside code blocks (the templates have `## 一、` lines). */
 function untilNextHeading(text: string): string {

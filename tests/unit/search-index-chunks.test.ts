@@ -1,7 +1,7 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { planChunks, type IndexWord } from '../../scripts/lib/search-index-chunks.ts';
-import { arrayItems, encodeArray, encodeHead, encodeText, itemEnd, readHead, readText, UNSIGNED } from '../../scripts/lib/cbor.ts';
+import { planChunks, type IndexWord } from '../../src/build/search/search-index-chunks.ts';
+import { arrayItems, encodeArray, encodeHead, encodeText, itemEnd, readHead, readText, UNSIGNED } from '../../src/build/cbor.ts';
 
 /** Sorted words, each with an entry of `bytes` bytes (the plan looks only at sizes). */
 const words = (spec: [string, number][]): IndexWord[] => spec.map(([word, bytes]) => ({ word, entry: new Uint8Array(bytes) }));

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { mkdirSync, readdirSync, utimesSync } from 'node:fs';
 import { join } from 'node:path';
 import { tempDir } from '../build/helpers.ts';
-import { pruneShardCache } from '../../scripts/lib/search-shard-cache.ts';
+import { pruneShardCache } from '../../src/build/search/search-shard-cache.ts';
 
 /** A cache folder with `count` entries, entry-0 used longest ago. */
 function cacheWith(count: number): string {

@@ -1,6 +1,6 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { searchShards, shardDir, configuredShardSize, DEFAULT_SHARD_SIZE } from '../../src/lib/search-shards.ts';
+import { searchShards, shardDir, configuredShardSize, DEFAULT_SHARD_SIZE } from '../../src/domain/search/search-shards.ts';
 
 /** `n` notices published in `year`, one a day from 1 January, named by their date. */
 const year = (y: number, n: number) => Array.from({ length: n }, (_, i) => new Date(Date.UTC(y, 0, 1 + i)).toISOString().slice(0, 10));

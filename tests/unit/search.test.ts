@@ -1,11 +1,11 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { toSimplified } from '../../src/lib/chinese-variants.ts';
-import { docNumberKey, indexNumberKey, lookupKey } from '../../src/lib/search-keys.ts';
-import { excerptAsWritten } from '../../src/lib/search-excerpt.ts';
-import { searchRecord } from '../../src/lib/search-record.ts';
-import { bodyPlainText } from '../../src/lib/body-text.ts';
-import type { Notice } from '../../src/lib/content-check.ts';
+import { toSimplified } from '../../src/domain/search/chinese-variants.ts';
+import { docNumberKey, indexNumberKey, lookupKey } from '../../src/domain/search/search-keys.ts';
+import { excerptAsWritten } from '../../src/domain/search/search-excerpt.ts';
+import { searchRecord } from '../../src/domain/search/search-record.ts';
+import { bodyPlainText } from '../../src/domain/body/body-text.ts';
+import type { Notice } from '../../src/content/content-check.ts';
 
 describe('toSimplified', () => {
   test('brings 繁體 to mainland 简体, character for character', () => {

@@ -2,7 +2,7 @@ import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { CONTENT_SECURITY_POLICY, CSP_DIRECTIVES, META_CONTENT_SECURITY_POLICY, SECURITY_HEADERS, metaPolicy } from '../../src/lib/security-headers.ts';
+import { CONTENT_SECURITY_POLICY, CSP_DIRECTIVES, META_CONTENT_SECURITY_POLICY, SECURITY_HEADERS, metaPolicy } from '../../src/domain/site/security-headers.ts';
 import { ROOT } from '../build/helpers.ts';
 
 describe('metaPolicy', () => {

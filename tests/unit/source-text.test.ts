@@ -1,6 +1,6 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { decodeSource } from '../../src/lib/source-text.ts';
+import { decodeSource } from '../../src/content/source-text.ts';
 import { BOM, gbk, randomBytes, utf16, utf32, utf8, withBom } from '../encode-text.ts';
 
 const NOTICE = '---\r\n标题: 关于开展植树活动的通知\r\n---\r\n\r\n正文。\r\n';

@@ -2,8 +2,8 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { listenOnLoopback } from '../../scripts/lib/static-server.ts';
-import { SECURITY_HEADERS } from '../../src/lib/security-headers.ts';
+import { listenOnLoopback } from '../../src/cli/static-server.ts';
+import { SECURITY_HEADERS } from '../../src/domain/site/security-headers.ts';
 import { tempDir } from '../build/helpers.ts';
 
 describe('the preview server (npm start, e2e tests)', () => {

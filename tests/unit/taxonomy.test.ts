@@ -1,6 +1,6 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { DEFAULT_TAXONOMY, nearestCategory, categorySlug } from '../../src/lib/taxonomy.ts';
+import { DEFAULT_TAXONOMY, nearestCategory, categorySlug } from '../../src/domain/notice/taxonomy.ts';
 
 describe('DEFAULT_TAXONOMY', () => {
   test('is the State Council 主题分类 with its 21 first-level topics', () => {

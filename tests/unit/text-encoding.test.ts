@@ -1,7 +1,7 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { detectEncoding, findControlCharacter, isPlausibleChinese, type Encoding } from '../../src/lib/text-encoding.ts';
+import { detectEncoding, findControlCharacter, isPlausibleChinese, type Encoding } from '../../src/content/text-encoding.ts';
 import { BOM, gbk, randomBytes, utf16, utf32, utf8, withBom } from '../encode-text.ts';
 
 /** A notice as offices write them: CJK keys, ASCII values, paragraphs indented with U+3000. */

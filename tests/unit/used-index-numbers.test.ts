@@ -1,8 +1,8 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { usedIndexNumbers } from '../../src/lib/used-index-numbers.ts';
-import { loadContent, readContentFolder } from '../../src/lib/content-folder.ts';
+import { usedIndexNumbers } from '../../src/domain/notice/used-index-numbers.ts';
+import { loadContent, readContentFolder } from '../../src/content/content-folder.ts';
 
 const utf8 = (text: string) => new TextEncoder().encode(text);
 const notices = (files: Record<string, string | Uint8Array>) => ({

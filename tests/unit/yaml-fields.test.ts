@@ -1,7 +1,7 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { parseYamlFields } from '../../src/lib/yaml-fields.ts';
-import { checkContent } from '../../src/lib/content-check.ts';
+import { parseYamlFields } from '../../src/domain/notice/yaml-fields.ts';
+import { checkContent } from '../../src/content/content-check.ts';
 
 const found = (yaml: string) => parseYamlFields('notices/a.md', yaml, 2).problems.map((p) => `${p.line} ${p.field} ${p.kind}`);
 

@@ -1,0 +1,169 @@
+/**
+ * The whole build: check the content, run Astro into a temporary folder next to OUT, copy the
+ * attachments, then swap the new site into OUT. A failure at any step leaves the previous OUT
+ * exactly as it was: offices publish whatever is in OUT, so it must never be half-built.
+ */
+import { cp, rename, rm, writeFile } from 'node:fs/promises';
+import { randomUUID } from 'node:crypto';
+import { existsSync, statSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { loadContentInParallel } from '../content/parallel-check.ts';
+import { personalInfoExceptionLines } from '../domain/privacy/personal-info.ts';
+import type { Content } from '../content/content-check.ts';
+import type { Problem } from '../domain/problems.ts';
+import type { SiteOptions } from '../cli/options.ts';
+import { writeSearchIndex, type SearchIndexReport } from './search/search-index.ts';
+import { assertNoForeignAssets } from './asset-scan.ts';
+import { writeOfflineFiles } from './offline-files.ts';
+import { publishAttachments } from './publish-attachments.ts';
+import { handOverCheckedContent } from '../site/render/checked-content.ts';
+import { prepareSiteContent } from '../site/render/site-content.ts';
+import { handOverPageReuse } from '../site/render/page-reuse.ts';
+import { openPageReuse } from './page-reuse-store.ts';
+import { openOutFolder, unsafeOutReason, type OutFolder } from './out/out-folder.ts';
+import { PROJECT_ROOT } from './project-root.ts';
+import { bodyFormat } from '../domain/body/body-tree.ts';
+import type { AstroInlineConfig } from 'astro';
+
+export type BuildResult =
+  | { ok: true; content: Content; problems: Problem[] }
+  | {
+      ok: false;
+      problems: Problem[];
+      error?: string;
+      /** What became of OUT, when it was not simply left as it was (build.ts prints it). */
+      outNote?: string;
+    };
+
+export { oldSitePrefix } from './out/out-folder.ts';
+
+
+/** Progress lines the build prints; `npm run bench` reads them to time each stage. */
+export const STAGE_MARK = '▸ ';
+export const STAGES = {
+  check: '检查内容……',
+  astro: '生成页面，同时建立搜索索引……',
+  search: '完成搜索索引……',
+  offline: '生成离线文件……',
+} as const;
+
+export async function buildSite(options: SiteOptions, log: (line: string) => void = console.log): Promise<BuildResult> {
+  const unsafe = unsafeOutReason(options);
+  if (unsafe) return { ok: false, problems: [], error: unsafe };
+  const opened = await openOutFolder(options.out, log).catch((error: Error) => ({ ok: false as const, error: error.message }));
+  if (!opened.ok) return { ok: false, problems: [], error: opened.error };
+  try {
+    const result = await buildInto(opened.folder, options, log);
+    return result.ok ? result : { ...result, outNote: opened.folder.failureNote() };
+  } finally {
+    opened.folder.release();
+  }
+}
+
+/** The build proper, holding OUT's lock (out-folder.ts). */
+async function buildInto(outFolder: OutFolder, options: SiteOptions, log: (line: string) => void): Promise<BuildResult> {
+  log(`${STAGE_MARK}${STAGES.check}`);
+  const report = await loadContentInParallel(options.content, { cache: true });
+  if (!report.content) return { ok: false, problems: report.problems };
+  log(`内容检查通过：${report.content.notices.length} 篇公文。`);
+  for (const line of personalInfoExceptionLines(report.content.notices)) log(line);
+
+  const staging = outFolder.staging;
+  // The search index is made from the checked notices, not from Astro's pages, so Pagefind
+  // (a separate process) indexes on the second core while Astro makes the pages on the first.
+  const searchDir = `${staging}.pagefind`;
+  let search: Promise<SearchIndexReport> | undefined;
+  try {
+    const version = buildVersion();
+    log(`${STAGE_MARK}${STAGES.astro}`);
+    search = writeSearchIndex(report.content.notices, searchDir, options.base);
+    search.catch(() => {}); // awaited below; until then a failure must not end the process
+    handOverCheckedContent(options.content, prepareSiteContent(report.content));
+    const pages = await openPageReuse(options.out, options.base, report.content.site);
+    handOverPageReuse(pages.reuse);
+    await runAstro(options, staging, version, report.content.site.mdxCode && report.content.notices.some((n) => bodyFormat(n.file) === 'mdx'));
+    // Before the reused pages are copied in: they were scanned by the build that made them.
+    await assertNoForeignAssets(staging, report.content.site.url);
+    if (!(await pages.copyReused(staging))) {
+      // Same code, yet differently named styles or scripts: the old pages would link to files
+      // that are gone. Astro cannot render twice in one process, so stop and start afresh.
+      await pages.forget();
+      throw new Error('上次生成的页面引用的样式或脚本与这次不同，不能沿用。已清除页面缓存，输出文件夹没有改动，请再运行一次生成命令。');
+    }
+    if (pages.reuse.reused.size > 0) log(`${pages.reuse.reused.size} 个页面的内容没有变化，沿用上次生成的结果。`);
+    log(`${STAGE_MARK}${STAGES.search}`);
+    const indexed = await search;
+    if (indexed.reused) log(`搜索索引共 ${indexed.shards} 片，其中 ${indexed.reused} 片的公文没有变化，沿用上次的结果。`);
+    await rename(searchDir, join(staging, 'pagefind'));
+    log(`${STAGE_MARK}${STAGES.offline}`);
+    await writeOfflineFiles(staging, report.content.notices, options.base, version);
+    await publishAttachments(options.content, report.content.attachments, staging);
+    await outFolder.swapIn(version);
+    // Without the record the next build renders every page again: slower, never wrong.
+    await pages.save().catch(() => {});
+  } catch (error) {
+    await search?.catch(() => {});
+    await rm(staging, { recursive: true, force: true });
+    await rm(searchDir, { recursive: true, force: true });
+    const detail = error instanceof Error ? (process.env.GONGKAI_DEBUG ? error.stack ?? error.message : error.message) : String(error);
+    return { ok: false, problems: report.problems, error: detail };
+  } finally {
+    handOverPageReuse(undefined);
+  }
+  return { ok: true, content: report.content, problems: report.problems };
+}
+
+/** Names this build for caches, so each build is a new offline version: time, then a random tail. */
+function buildVersion(): string {
+  return `${new Date().toISOString().replace(/\D/g, '').slice(0, 14)}-${randomUUID().slice(0, 6)}`;
+}
+
+/**
+ * Astro's `build()` hands its second argument to its builder, whose `sync` option (declared in
+ * astro/dist/core/build/index.d.ts, not in the public BuildOptions) runs the content layer.
+ */
+type AstroBuild = (config: AstroInlineConfig, options: { sync: boolean }) => Promise<void>;
+
+async function runAstro(options: SiteOptions, outDir: string, version: string, mdxCode: boolean): Promise<void> {
+  process.env.GONGKAI_CONTENT = options.content;
+  process.env.GONGKAI_BASE = options.base;
+  process.env.GONGKAI_OUT = outDir;
+  process.env.ASTRO_TELEMETRY_DISABLED = '1';
+  process.env.GONGKAI_BUILD_ID = version;
+  const { build } = await import('astro');
+  // When OUT is outside the working folder, Astro makes its intermediate server build in
+  // ./.astro and then renames files from there into OUT. Across two disks (OUT on D:\ with the
+  // project on C:, a mounted volume) a rename fails (EXDEV): then Astro builds on the project's
+  // disk, and the site is copied over.
+  const sameDisk = deviceOf(outDir) === deviceOf(process.cwd());
+  const astroOut = sameDisk ? outDir : join(process.cwd(), '.astro', `site-${process.pid}`);
+  try {
+    // Astro's content layer is needed only for MDX notices run as code (src/site/content.config.ts,
+    // site.yaml MDX可执行代码: 是): every other body is rendered from the checked content. Without
+    // them, its sync (a temporary Vite server to load the content config, a scan of the notices
+    // folder, the data store written again: 2–3 s of CPU per build) is skipped. Were `sync` ever
+    // ignored by a later Astro, the content layer would simply run as before: slower, never wrong.
+    if (!mdxCode) await forgetContentModules();
+    await (build as AstroBuild)({ root: PROJECT_ROOT, outDir: astroOut, base: options.base, logLevel: 'error' }, { sync: mdxCode });
+    if (!sameDisk) await cp(astroOut, outDir, { recursive: true });
+  } finally {
+    if (!sameDisk) await rm(astroOut, { recursive: true, force: true });
+  }
+}
+
+/**
+ * Without a sync, Astro still bundles the list of MDX modules the last sync wrote into
+ * ./.astro — another content folder's, perhaps since deleted, which then fails the build. This
+ * build renders no MDX through Astro, so the list it bundles is empty.
+ */
+async function forgetContentModules(): Promise<void> {
+  const file = join(PROJECT_ROOT, '.astro', 'content-modules.mjs');
+  if (existsSync(file)) await writeFile(file, 'export default new Map();\n');
+}
+
+/** The file system (disk) `path` is on, or would be on: that of its nearest existing folder. */
+function deviceOf(path: string): number {
+  let existing = path;
+  while (!existsSync(existing) && dirname(existing) !== existing) existing = dirname(existing);
+  return statSync(existing).dev;
+}

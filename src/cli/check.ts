@@ -1,0 +1,24 @@
+/**
+ * npm run check [-- --content DIR] [--fix]
+ * Reports every content problem in one run; exits 1 when there is an error.
+ * --fix rewrites what can be fixed safely (UTF-16/32 and GBK → UTF-8, 文号 brackets) before
+ * checking, backing up each original beside the content folder (src/content/safe-rewrite.ts).
+ */
+import { parseSiteOptions } from './options.ts';
+import { printProblems } from './report.ts';
+import { fixContentFolder } from '../content/fix-content.ts';
+import { loadContentInParallel } from '../content/parallel-check.ts';
+import { personalInfoExceptionLines } from '../domain/privacy/personal-info.ts';
+
+const { site, values } = parseSiteOptions(process.argv.slice(2), { fix: { type: 'boolean' } });
+if (values.fix) {
+  for (const line of await fixContentFolder(site.content)) console.log(line);
+}
+const report = await loadContentInParallel(site.content, { cache: true });
+printProblems(report.problems);
+if (report.content) {
+  for (const line of personalInfoExceptionLines(report.content.notices)) console.log(line);
+  console.log(`检查通过：${report.content.notices.length} 篇公文${report.problems.length ? '（有警告，见上）' : '，没有发现问题'}。`);
+} else {
+  process.exit(1);
+}

@@ -1,0 +1,109 @@
+/**
+ * `check --fix`: rewrites the mistakes that have exactly one right answer — files saved as
+ * UTF-16, UTF-32 or GBK become UTF-8, and 文号 brackets become 〔〕. Everything else, and any
+ * file whose encoding cannot be told for certain, is left for the editor, with check's message
+ * saying how. Every rewritten file's original is backed up first (safe-rewrite.ts).
+ */
+import { lstat, readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { readContentFolder } from './content-folder.ts';
+import { ENCODING_NAMES, explainUndecodable } from './source-text.ts';
+import { decodeStrictly, detectEncoding, type Encoding } from './text-encoding.ts';
+import { splitNotice } from './notice-source.ts';
+import { checkDocNumber } from '../domain/notice/doc-number.ts';
+import { GUIDE_FILE, SITE_FILE } from './content-check.ts';
+import { backupRun, describeFileError, replaceFile, type BackupRun } from './safe-rewrite.ts';
+
+/** What `--fix` does to one file: write `output` (reporting `changes`), or leave it and say why. */
+export type FixPlan = { output: string; changes: string[] } | { refused: string };
+
+/** Applies the fixes and returns one line per change, in Chinese. */
+export async function fixContentFolder(dir: string): Promise<string[]> {
+  const folder = await readContentFolder(dir);
+  const backups = backupRun(dir, new Date());
+  const lines: string[] = [];
+  for (const file of [SITE_FILE, GUIDE_FILE, ...folder.notices.map((n) => n.path)]) {
+    lines.push(...(await fixFile(dir, file, backups)));
+  }
+  return lines;
+}
+
+async function fixFile(dir: string, file: string, backups: BackupRun): Promise<string[]> {
+  const path = join(dir, file);
+  const info = await lstat(path).catch(() => undefined);
+  if (!info) return [];
+  if (!info.isFile()) return [`未自动修正 ${file}：它是指向别处的链接，请直接修改它指向的文件`];
+  const bytes = new Uint8Array(await readFile(path));
+  const plan = planFix(file, bytes);
+  if (!plan) return [];
+  if ('refused' in plan) return [plan.refused];
+  let backup: string | undefined;
+  try {
+    backup = await backups.save(file, bytes);
+    await writeVerified(path, plan.output, bytes);
+    return [...plan.changes, `  已备份原文件到 ${backup}`];
+  } catch (error) {
+    const kept = backup ? `（原文件已备份到 ${backup}）` : '';
+    return [`未能修正 ${file}：${describeFileError(error)}。文件保持原样${kept}，请处理后重新运行 npm run check -- --fix`];
+  }
+}
+
+/** Writes `output` as UTF-8 and reads it back; puts `original` back when the two differ. */
+async function writeVerified(path: string, output: string, original: Uint8Array): Promise<void> {
+  await replaceFile(path, new TextEncoder().encode(output));
+  if (decodeStrictly('utf-8', await readFile(path)) === output) return;
+  await replaceFile(path, original);
+  throw new Error('写入后读回的内容与预期不同，已恢复原文件');
+}
+
+/** The file's new text (BOM included) and the changes, without touching the disk. */
+export function planFix(file: string, bytes: Uint8Array): FixPlan | undefined {
+  const detected = detectEncoding(bytes);
+  if (!detected.ok) return { refused: `未自动修正 ${file}：${explainUndecodable(detected).message}。文件没有改动` };
+  const changes: string[] = [];
+  if (detected.encoding !== 'utf-8') {
+    changes.push(`已修正 ${file}：由 ${shortName(detected.encoding)} 编码转为 UTF-8`);
+    // Without a BOM the encoding was inferred; a person reading one line catches the rare miss.
+    if (!detected.hadBom) changes.push(`  请核对转换结果：${sampleLine(detected.text)}；如是乱码，请用备份恢复原文件`);
+  }
+  let text = detected.text;
+  const fixed = file.startsWith('notices/') ? fixDocNumber(file, text) : undefined;
+  if (fixed) {
+    text = fixed.text;
+    changes.push(`已修正 ${file}:${fixed.line} 文号：${fixed.from} → ${fixed.to}`);
+  }
+  if (!changes.length) return undefined;
+  // A UTF-8 BOM is the editor's choice and harmless; a UTF-16/32 BOM would be wrong in UTF-8.
+  const bom = detected.encoding === 'utf-8' && detected.hadBom ? '\uFEFF' : '';
+  return { output: bom + text, changes };
+}
+
+/** The first line with Chinese in it, shortened: `第 2 行“标题: 关于…”`. */
+function sampleLine(text: string): string {
+  const lines = text.split(/\r\n|\r|\n/);
+  const at = Math.max(0, lines.findIndex((line) => /[^\x00-\x7f]/.test(line)));
+  const line = lines[at]!.trim();
+  return `第 ${at + 1} 行“${line.length > 40 ? `${line.slice(0, 40)}…` : line}”`;
+}
+
+function shortName(encoding: Encoding): string {
+  return encoding === 'gbk' ? 'GBK' : ENCODING_NAMES[encoding];
+}
+
+/** `text` keeps its line ends (CRLF, CR, LF, even mixed): only the 文号 line changes. */
+function fixDocNumber(file: string, text: string): { text: string; line: number; from: string; to: string } | undefined {
+  const { source } = splitNotice(file, text.replace(/\r\n?/g, '\n'));
+  const value = source?.data['文号'];
+  const line = source?.lineOf('文号');
+  if (typeof value !== 'string' || !line) return undefined;
+  const checked = checkDocNumber(value);
+  if (checked.ok || !checked.fixed) return undefined;
+  const from = value.trim();
+  const to = checked.fixed;
+  const parts = text.split(/(\r\n|\r|\n)/); // line, line end, line, …
+  const before = parts[2 * (line - 1)]!;
+  const after = before.replace(from, () => to); // a function, so that `$&` in a 文号 stays text
+  if (after === before) return undefined;
+  parts[2 * (line - 1)] = after;
+  return { text: parts.join(''), line, from, to };
+}

@@ -1,0 +1,59 @@
+/**
+ * Turns zod's failures into the Chinese problems editors read (our take on Starlight's
+ * `parseWithFriendlyErrors`). Schemas attach `params: { kind, fix }` to their own issues;
+ * zod's built-in issues get a generic but still Chinese message here.
+ */
+import type { z } from 'zod';
+import type { Problem } from '../problems.ts';
+
+export interface SchemaIssueParams {
+  kind: string;
+  fix?: string;
+}
+
+/** Where a top-level key sits in the source file, to point the editor at the line. */
+export type LineOfKey = (key: string) => number | undefined;
+
+export function schemaProblems(error: z.ZodError, file: string, lineOf: LineOfKey, knownKeys: readonly string[]): Problem[] {
+  const problems: Problem[] = [];
+  for (const issue of error.issues) {
+    if (issue.code === 'unrecognized_keys') {
+      // A key inside a list item (附件, 允许公开) sits under its top-level key.
+      const parent = issue.path.map(String);
+      for (const key of issue.keys) {
+        problems.push({
+          file,
+          line: parent.length ? lineOf(parent[0]!) : lineOf(key),
+          field: [...parent, key].join('.'),
+          message: `不认识的字段“${key}”`,
+          fix: parent.length ? `检查拼写；“${parent[0]}”各项可写的键见 README 的公文字段表` : `检查拼写；可用的字段：${knownKeys.join('、')}`,
+          severity: 'error',
+          kind: 'unknown-field',
+        });
+      }
+      continue;
+    }
+    const field = String(issue.path[0] ?? '文件');
+    const params = (issue as { params?: SchemaIssueParams }).params;
+    // zod does not keep the input in its issues. A top-level key is missing when the file has no
+    // line for it; a key inside a list item (附件.0.名称) that has the wrong type is taken as missing.
+    const last = issue.path.at(-1);
+    const missing =
+      issue.code === 'invalid_type' && (issue.path.length > 1 ? typeof last === 'string' : lineOf(field) === undefined);
+    problems.push({
+      file,
+      line: lineOf(field),
+      field: issue.path.map(String).join('.') || field,
+      message: missing ? '缺少必填字段' : issue.message,
+      fix: missing ? `请添加“${typeof last === 'string' ? last : field}: …”` : (params?.fix ?? `按上面的说明改正“${field}”的值（各字段的写法见 README 的字段表）`),
+      severity: 'error',
+      kind: missing ? 'missing-field' : (params?.kind ?? 'invalid-value'),
+    });
+  }
+  return problems;
+}
+
+/** A custom issue with a Chinese message, a fix and a rule id. */
+export function issue(ctx: z.RefinementCtx, message: string, params: SchemaIssueParams, path: PropertyKey[] = []): void {
+  ctx.addIssue({ code: 'custom', message, params: { ...params }, path });
+}

@@ -1,0 +1,55 @@
+/**
+ * What Pagefind indexes for one notice: exactly the text a reader can search for, normalised
+ * to simplified characters, with the facets and sort key of the search page. Pagefind shows
+ * `meta` as given, so titles stay as written; for a notice whose text changes under
+ * normalisation, `meta.original` keeps the text as written for the excerpt (see search-excerpt.ts).
+ */
+import type { Notice } from '../../content/content-check.ts';
+import { toSimplified } from './chinese-variants.ts';
+import { docNumberKey, indexNumberKey, EVERY_NOTICE_KEY } from './search-keys.ts';
+import { paths, withBase } from '../site/site-paths.ts';
+import { searchYear, VALIDITY_UNSTATED, type SearchFilter } from './search-facets.ts';
+
+/** One language code everywhere: a record in another code would be invisible to zh-CN pages. */
+export const SEARCH_LANGUAGE = 'zh-cn';
+
+export interface SearchRecord {
+  url: string;
+  content: string;
+  language: string;
+  meta: Record<string, string>;
+  filters: Record<SearchFilter, string[]>;
+  sort: Record<string, string>;
+}
+
+export function searchRecord(notice: Notice, base: string): SearchRecord {
+  // The 摘要 is not part of the body, so it is indexed too; a lead taken from the body already is.
+  const written = [notice.title, notice.summary ?? '', notice.text]
+    .filter(Boolean)
+    .join('\n');
+  const simplified = toSimplified(written);
+  const keys = [indexNumberKey(notice.indexNumber), notice.docNumber && docNumberKey(toSimplified(notice.docNumber))].filter(Boolean);
+  const meta: Record<string, string> = {
+    title: notice.title,
+    indexNumber: notice.indexNumber,
+    date: notice.publishedOn,
+    ...(notice.docNumber ? { docNumber: notice.docNumber } : {}),
+    // The excerpt maps positions from the indexed text back to this one: only when lengths match.
+    ...(simplified !== written && simplified.length === written.length ? { original: written } : {}),
+  };
+  return {
+    url: withBase(base, paths.notice(notice.indexNumber)),
+    // Look-up keys go last, after the text, so they never appear inside an excerpt of the text.
+    content: [simplified, notice.indexNumber, notice.docNumber ?? '', ...keys, EVERY_NOTICE_KEY].join('\n'),
+    language: SEARCH_LANGUAGE,
+    meta,
+    filters: {
+      分类: [toSimplified(notice.category)],
+      年份: [searchYear(notice)],
+      发布机构: [toSimplified(notice.publisher)],
+      有效性: [notice.validity ?? VALIDITY_UNSTATED],
+    },
+    sort: { date: notice.publishedOn },
+  };
+}
+

@@ -1,0 +1,77 @@
+/**
+ * site.yaml: the office profile. Keys are Chinese (a contract shared with other offices'
+ * tools); the parsed `SiteConfig` uses English names for code.
+ */
+import { z } from 'zod';
+import { DEFAULT_TAXONOMY } from '../notice/taxonomy.ts';
+import { ORGAN_CODE } from '../notice/index-number.ts';
+import { issue } from '../notice/schema-problems.ts';
+
+const text = (label: string) =>
+  z.string({ error: (i) => (i.input === undefined ? undefined : `${label}应为文字`) }).trim().min(1, { error: `${label}不能为空` });
+
+/** Phone-like values are often typed unquoted in YAML and read as numbers: accept both. */
+const textOrNumber = (label: string) => z.union([z.number().transform(String), text(label)]);
+
+export const SiteConfigSchema = z
+  .strictObject({
+    /** Full name of the organ, never an abbreviation: `示例镇人民政府`. */
+    机关名称: text('机关名称'),
+    /** 9-character 组织机构代码 (no "-") or 18-character 统一社会信用代码: the default 索引号 prefix. */
+    机构代码: text('机构代码').superRefine((value, ctx) => {
+      if (!ORGAN_CODE.test(value)) {
+        issue(ctx, `“${value}”不是9位组织机构代码或18位统一社会信用代码`, {
+          kind: 'bad-organ-code',
+          fix: '填写去掉“-”的9位组织机构代码，或18位统一社会信用代码（数字和大写字母）',
+        });
+      }
+    }),
+    /** Public URL of the site, for canonical links, sitemap and feeds: `https://gk.example.gov.cn/`. */
+    网址: text('网址')
+      .superRefine((value, ctx) => {
+        // It becomes every page's canonical link and the RSS and sitemap addresses: only a web address will do.
+        if (!z.url({ protocol: /^https?$/ }).safeParse(value).success) {
+          issue(ctx, `“${value}”不是以 http:// 或 https:// 开头的完整网址`, { kind: 'bad-site-url', fix: '填写网站的公开网址，例如 网址: https://gk.example.gov.cn/' });
+        }
+      })
+      .optional(),
+    地址: text('地址').optional(),
+    邮编: textOrNumber('邮编').optional(),
+    办公时间: text('办公时间').optional(),
+    电话: textOrNumber('电话').optional(),
+    传真: textOrNumber('传真').optional(),
+    电子邮箱: z.email({ error: '电子邮箱格式不对，例如 gk@example.gov.cn' }).optional(),
+    /** Replaces the default 主题分类 when given. */
+    分类: z.array(text('分类'), { error: '分类应为列表（每行以“- ”开头）' }).min(1, { error: '分类列表不能为空' }).optional(),
+    /** ICP 备案号: `粤ICP备12345678号-1`. */
+    备案号: text('备案号').optional(),
+    /** 公安机关备案号, where the site has one. */
+    公安备案号: text('公安备案号').optional(),
+    /** 网站标识码 issued by the government-website registry. */
+    网站标识码: textOrNumber('网站标识码').optional(),
+    /**
+     * 是: MDX notices are compiled and run as code by Astro (import, export, `{…}` expressions,
+     * any component). Content is then code: anyone who can edit a notice can run any program on
+     * the machine that builds the site. Off unless an office writes 是.
+     */
+    MDX可执行代码: z.enum(['是', '否'], { error: 'MDX可执行代码只能填 是 或 否（不填即为 否）' }).optional(),
+  })
+  .transform((raw) => ({
+    name: raw.机关名称,
+    organCode: raw.机构代码,
+    url: raw.网址,
+    address: raw.地址,
+    postcode: raw.邮编,
+    officeHours: raw.办公时间,
+    phone: raw.电话,
+    fax: raw.传真,
+    email: raw.电子邮箱,
+    taxonomy: raw.分类 ?? DEFAULT_TAXONOMY,
+    icp: raw.备案号,
+    psb: raw.公安备案号,
+    siteCode: raw.网站标识码,
+    mdxCode: raw.MDX可执行代码 === '是',
+  }));
+
+export type SiteConfig = z.output<typeof SiteConfigSchema>;
+export const SITE_KEYS = Object.keys(SiteConfigSchema.in.shape);

@@ -1,0 +1,84 @@
+/**
+ * Loading Pagefind's browser module from this site (base-aware) and the few calls we use.
+ * Types describe only what the search page relies on.
+ */
+import { SHARD_FILTER, shardDir } from '../../../domain/search/search-shards.ts';
+
+export interface PagefindResultData {
+  url: string;
+  content: string;
+  excerpt: string;
+  meta: Record<string, string | undefined>;
+  filters: Record<string, string[]>;
+}
+export interface PagefindResult {
+  id: string;
+  score: number;
+  data: () => Promise<PagefindResultData>;
+}
+export interface PagefindSearch {
+  results: PagefindResult[];
+  unfilteredResultCount: number;
+  filters: Record<string, Record<string, number>>;
+  totalFilters: Record<string, Record<string, number>>;
+}
+export interface PagefindSearchOptions {
+  filters?: Record<string, string>;
+  sort?: Record<string, 'asc' | 'desc'>;
+}
+export interface Pagefind {
+  options: (options: Record<string, unknown>) => Promise<void>;
+  init: () => Promise<void>;
+  search: (term: string | null, options?: PagefindSearchOptions) => Promise<PagefindSearch>;
+  filters: () => Promise<Record<string, Record<string, number>>>;
+  mergeIndex: (path: string, options?: Record<string, unknown>) => Promise<void>;
+}
+
+let newest: Promise<Pagefind> | undefined;
+let merged: Promise<Pagefind> | undefined;
+
+/**
+ * Pagefind with only shard 0, the newest years (src/domain/search/search-shards.ts): on a county site a
+ * first look at the results costs one shard's files instead of every shard's.
+ */
+export function loadNewestShard(base: string, buildId: string): Promise<Pagefind> {
+  newest ??= (async () => {
+    const pagefind = (await import(/* @vite-ignore */ `${siteRoot(base)}${shardDir(0)}pagefind.js`)) as Pagefind;
+    await pagefind.options(shardOptions(buildId));
+    await pagefind.init();
+    // Set once the index is loaded: Pagefind applies it to the loaded index.
+    await pagefind.options({ mergeFilter: shardFilter(0) });
+    return pagefind;
+  })();
+  return newest;
+}
+
+/**
+ * The same Pagefind with every search shard merged in (shard k is `pagefind/k/`, its results
+ * tagged with the filter SHARD_FILTER = k). Once this has been asked for, a search looks through
+ * every shard.
+ */
+export function loadPagefind(base: string, buildId: string, shards: number): Promise<Pagefind> {
+  merged ??= (async () => {
+    const pagefind = await loadNewestShard(base, buildId);
+    for (let k = 1; k < shards; k++) {
+      await pagefind.mergeIndex(`${siteRoot(base)}${shardDir(k)}`, { ...shardOptions(buildId), mergeFilter: shardFilter(k) });
+    }
+    // Pagefind loads filter files lazily and counts only the facets it has loaded:
+    // load them all once, so every facet shows counts from the first search on.
+    await pagefind.filters();
+    return pagefind;
+  })();
+  return merged;
+}
+
+/** Every result of shard k carries the filter SHARD_FILTER = k (see search-shards.ts). */
+const shardFilter = (k: number) => ({ [SHARD_FILTER]: String(k) });
+
+const siteRoot = (base: string) => `${base.replace(/\/$/, '')}/`;
+
+/**
+ * Record URLs already carry the base path. The build id replaces Pagefind's cache-busting
+ * `?ts=` so the offline cache can keep the entry file.
+ */
+const shardOptions = (buildId: string) => ({ baseUrl: '/', metaCacheTag: buildId });
