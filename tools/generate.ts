@@ -1,13 +1,23 @@
 /**
- * npm run generate: rewrites the files in src/ that are generated from dependencies' data.
- * Run it after upgrading opencc-js; a unit test says when it is needed.
+ * npm run generate: rewrites what is generated from code or dependencies' data — the 繁體
+ * character list (after upgrading opencc-js) and the field table in docs/publishing.md (after
+ * changing src/domain/notice/fields.ts). Unit tests say when it is needed.
  */
-import { writeFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import { traditionalCharactersModule } from './lib/traditional-characters.ts';
+import { withFieldTable } from './lib/field-table-doc.ts';
 
-const GENERATED = { 'src/domain/search/traditional-characters.generated.ts': traditionalCharactersModule } as const;
+/** File → its new text, made from its current text. */
+const GENERATED: Record<string, (current: string) => string> = {
+  'src/domain/search/traditional-characters.generated.ts': () => traditionalCharactersModule(),
+  'docs/publishing.md': withFieldTable,
+};
 
 for (const [file, make] of Object.entries(GENERATED)) {
-  await writeFile(new URL(`../${file}`, import.meta.url), make());
+  const url = new URL(`../${file}`, import.meta.url);
+  const current = await readFile(url, 'utf8').catch(() => '');
+  const next = make(current);
+  if (next === current) continue;
+  await writeFile(url, next);
   console.log(`已生成 ${file}`);
 }

@@ -5,27 +5,29 @@
  */
 import { parseArgs } from 'node:util';
 import { siteOptionsFrom } from './options.ts';
-import { isCalendarDate, type CalendarDate } from '../domain/notice/calendar-date.ts';
+import { hasDateShape, isCalendarDate, type CalendarDate } from '../domain/notice/calendar-date.ts';
 import { checkDocNumber } from '../domain/notice/doc-number.ts';
 import { ORGAN_CODE, parseIndexNumber, type IndexNumber } from '../domain/notice/index-number.ts';
 import { nearestCategory, type Taxonomy } from '../domain/notice/taxonomy.ts';
 import { editDistance } from '../domain/text/edit-distance.ts';
+import { FLAG_FIELDS, type FlagField, type NoticeTemplateFields } from '../domain/notice/fields.ts';
 
-export const FIELD_FLAGS = [
-  { field: 'title', en: 'title', zh: '标题', value: '关于做好防汛工作的通知', help: '标题（必填）' },
-  { field: 'category', en: 'category', zh: '分类', value: '综合政务', help: '分类，须在分类表中（必填）' },
-  { field: 'docNumber', en: 'doc-number', zh: '文号', value: '示镇府〔2026〕12号', help: '文号（发文字号），没有就不写' },
-  { field: 'genre', en: 'genre', zh: '体裁', value: '通知', help: '体裁（文种）：通知、公告、意见、办法、报告、解读……' },
-  { field: 'summary', en: 'summary', zh: '摘要', value: '一句话概述', help: '摘要（目录中的内容概述）' },
-  { field: 'keywords', en: 'keywords', zh: '主题词', value: '"春耕 农业"', help: '主题词，用空格或顿号分隔' },
-  { field: 'publisher', en: 'publisher', zh: '发布机构', value: '机关全称', help: '发布机构，不填时为 site.yaml 的机关名称' },
-  { field: 'publishedOn', en: 'date', zh: '发布日期', value: 'YYYY-MM-DD', help: '发布日期，不填时为今天（北京时间）' },
-  { field: 'writtenOn', en: 'written', zh: '成文日期', value: 'YYYY-MM-DD', help: '成文日期，不能晚于发布日期' },
-  { field: 'interprets', en: 'interprets', zh: '解读', value: '索引号', help: '政策解读稿：被解读文件的索引号（该文件须已存在）' },
+/** A field `npm run new` takes from a flag: the notice fields that have one, and the 机构代码. */
+export interface FieldFlag {
+  field: FlagField['name'] | 'code';
+  en: string;
+  /** The Chinese flag: the frontmatter key. */
+  zh: string;
+  value: string;
+  help: string;
+}
+
+export const FIELD_FLAGS: readonly FieldFlag[] = [
+  ...FLAG_FIELDS.map((f) => ({ field: f.name, en: f.new.en, zh: f.key, value: f.new.example, help: f.new.help })),
   { field: 'code', en: 'code', zh: '机构代码', value: '代码', help: '下属单位用自己的机构代码编索引号，不填时为 site.yaml 的机构代码' },
-] as const;
+];
 
-export type DraftField = (typeof FIELD_FLAGS)[number]['field'];
+export type DraftField = FieldFlag['field'];
 export type DraftInput = Partial<Record<DraftField, string>>;
 
 /** Fields that must have a value; asked for in a terminal, otherwise an error. */
@@ -133,20 +135,10 @@ function explainArgsError(error: unknown, known: string[]): string {
 
 
 /** A notice's fields after validation, ready for the template and the allocator. */
-export interface Draft {
-  title: string;
-  category: string;
-  publishedOn: CalendarDate;
-  writtenOn?: CalendarDate;
-  docNumber?: string;
-  genre?: string;
-  summary?: string;
-  keywords?: string[];
-  publisher?: string;
-  interprets?: IndexNumber;
+export type Draft = Omit<NoticeTemplateFields, 'indexNumber'> & {
   /** The organ code the 索引号 is issued under. */
   code: string;
-}
+};
 
 export interface DraftContext {
   taxonomy: Taxonomy;
@@ -201,7 +193,7 @@ export function checkDraft(input: DraftInput, context: DraftContext): DraftCheck
 
   const publishedOn = input.publishedOn ?? context.today;
   const dateError = (label: string, value: string) =>
-    /^\d{4}-\d{2}-\d{2}$/.test(value)
+    hasDateShape(value)
       ? `${label}“${value}”不是真实存在的日期，请核对月份和日期`
       : `${label}“${value}”应为 YYYY-MM-DD 格式，例如 2026-03-01（月、日不足两位补零）`;
   if (!isCalendarDate(publishedOn) && !failed('publishedOn')) fail('publishedOn', dateError('发布日期', publishedOn));

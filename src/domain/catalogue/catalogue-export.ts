@@ -1,73 +1,69 @@
 /**
  * The whole catalogue as open data for portals that aggregate it (数据联通): /data/catalogue.json
- * and /data/catalogue.csv. Keys are the frontmatter keys (a contract), plus 页面网址, 内容概述
- * and 附件网址; URLs are absolute when site.yaml gives 网址.
+ * and /data/catalogue.csv. Keys are the frontmatter keys of the fields marked `exported` in
+ * fields.ts (a contract), plus 页面网址, 内容概述 and 附件网址; URLs are absolute when site.yaml
+ * gives 网址.
  */
 import type { Notice } from '../../content/content-check.ts';
 import type { SiteConfig } from '../site/site-config.ts';
 import { paths, publicUrl, withBase } from '../site/site-paths.ts';
 import { toCsv } from '../text/csv.ts';
+import { NOTICE_FIELDS, type NoticeField } from '../notice/fields.ts';
 
-export interface ExportedNotice {
-  标题: string;
-  索引号: string;
-  文号: string;
-  分类: string;
-  发布日期: string;
-  成文日期: string;
-  摘要: string;
+type ExportedField = Extract<NoticeField, { exported: true }>;
+
+/** A field's value in the export: lists stay lists, 是/否 is written out, absent is ''. */
+type ExportedValue<F> = F extends { kind: 'list' }
+  ? string[]
+  : F extends { kind: 'attachments' }
+    ? { 名称: string; 文件: string; 网址: string }[]
+    : F extends { kind: 'yes-no' }
+      ? '是' | '否'
+      : string;
+
+export type ExportedNotice = { [F in ExportedField as F['key']]: ExportedValue<F> } & {
+  /** The 摘要, or the body's lead sentences. */
   内容概述: string;
-  发布机构: string;
-  主题词: string[];
-  体裁: string;
-  有效性: string;
-  废止日期: string;
-  解读: string;
-  规范性文件: '是' | '否';
-  附件: { 名称: string; 文件: string; 网址: string }[];
   页面网址: string;
-}
+};
 
-export const EXPORT_COLUMNS = [
-  '标题', '索引号', '文号', '分类', '发布日期', '成文日期', '摘要', '内容概述', '发布机构', '主题词', '体裁', '有效性', '废止日期', '解读', '规范性文件', '附件', '页面网址',
-] as const satisfies readonly (keyof ExportedNotice)[];
+const EXPORTED_FIELDS = NOTICE_FIELDS.filter((f): f is ExportedField => 'exported' in f);
+
+/** The exported fields in the table's order; 内容概述 beside the 摘要 it stands in for. */
+export const EXPORT_COLUMNS: readonly (keyof ExportedNotice)[] = [
+  ...EXPORTED_FIELDS.flatMap((f): (keyof ExportedNotice)[] => (f.key === '摘要' ? [f.key, '内容概述'] : [f.key])),
+  '页面网址',
+];
 
 export function exportNotices(notices: readonly Notice[], site: SiteConfig, base: string): ExportedNotice[] {
   const url = (path: string) => publicUrl(site.url, path) ?? withBase(base, path);
-  return notices.map((n) => ({
-    标题: n.title,
-    索引号: n.indexNumber,
-    文号: n.docNumber ?? '',
-    分类: n.category,
-    发布日期: n.publishedOn,
-    成文日期: n.writtenOn ?? '',
-    摘要: n.summary ?? '',
-    内容概述: n.lead,
-    发布机构: n.publisher,
-    主题词: n.keywords,
-    体裁: n.genre ?? '',
-    有效性: n.validity ?? '',
-    废止日期: n.repealedOn ?? '',
-    解读: n.interprets ?? '',
-    规范性文件: n.normative ? '是' : '否',
-    附件: n.attachments.map((a) => ({ 名称: a.name, 文件: a.file, 网址: url(paths.attachment(a.file)) })),
-    页面网址: url(paths.notice(n.indexNumber)),
-  }));
+  return notices.map((n) => {
+    const record: Record<string, unknown> = {};
+    for (const field of EXPORTED_FIELDS) {
+      const value: unknown = n[field.name];
+      if (field.kind === 'attachments') record[field.key] = n.attachments.map((a) => ({ 名称: a.name, 文件: a.file, 网址: url(paths.attachment(a.file)) }));
+      else if (field.kind === 'yes-no') record[field.key] = value ? '是' : '否';
+      else record[field.key] = Array.isArray(value) ? value : (value ?? '');
+      if (field.key === '摘要') record['内容概述'] = n.lead;
+    }
+    record['页面网址'] = url(paths.notice(n.indexNumber));
+    return record as ExportedNotice;
+  });
 }
 
 export function catalogueJson(notices: readonly ExportedNotice[], site: SiteConfig): string {
   return JSON.stringify({ 机关名称: site.name, 机构代码: site.organCode, 网址: site.url ?? '', 信息数: notices.length, 信息: notices }, null, 1);
 }
 
-/** Lists in one cell: 主题词 joined by "；", 附件 as `名称（网址）`. */
+/** Lists in one cell, joined by "；": words as they are, 附件 as `名称（网址）`. */
 export function catalogueCsv(notices: readonly ExportedNotice[]): string {
   return toCsv([
     EXPORT_COLUMNS,
     ...notices.map((n) =>
       EXPORT_COLUMNS.map((column) => {
-        if (column === '主题词') return n.主题词.join('；');
-        if (column === '附件') return n.附件.map((a) => `${a.名称}（${a.网址}）`).join('；');
-        return n[column];
+        const value: unknown = n[column];
+        if (!Array.isArray(value)) return value as string;
+        return value.map((item: string | ExportedNotice['附件'][number]) => (typeof item === 'string' ? item : `${item.名称}（${item.网址}）`)).join('；');
       }),
     ),
   ]);

@@ -5,39 +5,9 @@
 import { parse } from 'yaml';
 import { isDeepStrictEqual } from 'node:util';
 import type { CalendarDate } from './calendar-date.ts';
-import type { IndexNumber } from './index-number.ts';
-import { NOTICE_KEYS } from './notice-schema.ts';
+import { alwaysQuoted, NOTICE_FIELDS, type NoticeTemplateFields } from './fields.ts';
 
-/** What `npm run new` knows of a notice, named as in `NoticeMeta`. */
-export interface NoticeTemplateFields {
-  title: string;
-  indexNumber: IndexNumber;
-  category: string;
-  publishedOn: CalendarDate;
-  writtenOn?: CalendarDate;
-  docNumber?: string;
-  summary?: string;
-  publisher?: string;
-  keywords?: readonly string[];
-  genre?: string;
-  /** 索引号 of the document a 解读 interprets. */
-  interprets?: IndexNumber;
-}
-
-/** The frontmatter key of each field. */
-const KEY_OF: Record<keyof NoticeTemplateFields, (typeof NOTICE_KEYS)[number]> = {
-  title: '标题',
-  indexNumber: '索引号',
-  category: '分类',
-  publishedOn: '发布日期',
-  writtenOn: '成文日期',
-  docNumber: '文号',
-  summary: '摘要',
-  publisher: '发布机构',
-  keywords: '主题词',
-  genre: '体裁',
-  interprets: '解读',
-};
+export type { NoticeTemplateFields } from './fields.ts';
 
 /** The words in the placeholder body that the editor must replace. */
 export const BODY_PLACEHOLDER = '（在此填写正文。）';
@@ -48,26 +18,22 @@ export const BODY_PLACEHOLDER = '（在此填写正文。）';
  */
 export const PLACEHOLDER_BODY = `${BODY_PLACEHOLDER}\n`;
 
-/** Keys always written in double quotes: unquoted, other YAML readers turn them into dates. */
-const ALWAYS_QUOTED = new Set<string>(['索引号', '发布日期', '成文日期', '废止日期', '解读']);
-
 /**
- * The whole file. Keys come from NOTICE_KEYS, in its order, so a key added to the contract
+ * The whole file. Keys come from the field table, in its order, so a key added to the contract
  * appears in new files at once (blank: the checker reads a blank value as absent).
  */
 export function noticeTemplate(fields: NoticeTemplateFields): string {
-  const byKey = new Map<string, string | readonly string[] | undefined>(
-    (Object.keys(KEY_OF) as (keyof NoticeTemplateFields)[]).map((field) => [KEY_OF[field], fields[field]]),
-  );
-  const lines = NOTICE_KEYS.map((key: string) => {
-    const value = byKey.get(key);
+  const values: Partial<Record<string, string | readonly string[]>> = fields;
+  const lines = NOTICE_FIELDS.map((field) => {
+    const key = field.key;
+    const value = values[field.name];
     if (Array.isArray(value)) {
       const items = value.map((v) => v.trim()).filter(Boolean);
       return items.length ? `${key}: ${yamlList(key, items)}` : `${key}: `;
     }
     const text = typeof value === 'string' ? value.trim() : '';
     if (!text) return `${key}: `;
-    return `${key}: ${ALWAYS_QUOTED.has(key) ? JSON.stringify(text) : yamlText(key, text)}`;
+    return `${key}: ${alwaysQuoted(field) ? JSON.stringify(text) : yamlText(key, text)}`;
   });
   return `---\n${lines.join('\n')}\n---\n\n${PLACEHOLDER_BODY}`;
 }
