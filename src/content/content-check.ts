@@ -13,7 +13,7 @@ import { parseIndexNumber, indexNumberSlug } from '../domain/notice/index-number
 import { yearOf } from '../domain/notice/calendar-date.ts';
 import { bodyPlainText, isBodyEmpty, leadSentences } from '../domain/body/body-text.ts';
 import { BODY_PLACEHOLDER } from '../domain/notice/notice-template.ts';
-import { sortProblems, type Problem } from '../domain/problems.ts';
+import { hasErrors, sortProblems, type Problem } from '../domain/problems.ts';
 import { DEFAULT_TAXONOMY } from '../domain/notice/taxonomy.ts';
 import { bodySafetyProblems } from '../domain/body/body-safety.ts';
 import { bodyFormat } from '../domain/body/body-tree.ts';
@@ -154,7 +154,7 @@ export function checkContent(folder: ContentFolder, checkedNotices?: readonly No
   problems.push(...attachments.problems);
 
   const sorted = sortProblems(problems);
-  const ok = !sorted.some((p) => p.severity === 'error');
+  const ok = !hasErrors(sorted);
   return {
     problems: sorted,
     content:
@@ -313,7 +313,7 @@ function checkNoticeFile(
     problems.push(...found.map((p) => ({ ...p, line: p.line ?? 1 })));
     return { problems, linked };
   }
-  if (bodyEmpty || safety.some((p) => p.severity === 'error') || resourceProblems.length) return { problems, linked };
+  if (bodyEmpty || hasErrors(safety) || resourceProblems.length) return { problems, linked };
   const meta = parsed.data;
   const keyLines = Object.fromEntries(NOTICE_KEYS.flatMap((key) => (lineOf(key) === undefined ? [] : [[key, lineOf(key)]])));
   const notice = {

@@ -1,8 +1,10 @@
 /**
  * Loading Pagefind's browser module from this site (base-aware) and the few calls we use.
- * Types describe only what the search page relies on.
+ * Types describe only what the search page relies on, under Pagefind's own names where it has one.
  */
 import { SHARD_FILTER, shardDir } from '../../../domain/search/search-shards.ts';
+
+// Hand-written: the pagefind package types only its Node indexing API (pagefind/types), not pagefind.js.
 
 export interface PagefindResultData {
   url: string;
@@ -26,12 +28,19 @@ export interface PagefindSearchOptions {
   filters?: Record<string, string>;
   sort?: Record<string, 'asc' | 'desc'>;
 }
+/** The options we set, for pagefind.options() and mergeIndex(). */
+export interface PagefindIndexOptions {
+  baseUrl?: string;
+  /** Sent as `?ts=` on pagefind-entry.json instead of the time, so the file can be cached. */
+  metaCacheTag?: string;
+  mergeFilter?: Record<string, string>;
+}
 export interface Pagefind {
-  options: (options: Record<string, unknown>) => Promise<void>;
+  options: (options: PagefindIndexOptions) => Promise<void>;
   init: () => Promise<void>;
   search: (term: string | null, options?: PagefindSearchOptions) => Promise<PagefindSearch>;
   filters: () => Promise<Record<string, Record<string, number>>>;
-  mergeIndex: (path: string, options?: Record<string, unknown>) => Promise<void>;
+  mergeIndex: (path: string, options?: PagefindIndexOptions) => Promise<void>;
 }
 
 let newest: Promise<Pagefind> | undefined;
@@ -73,7 +82,7 @@ export function loadPagefind(base: string, buildId: string, shards: number): Pro
 }
 
 /** Every result of shard k carries the filter SHARD_FILTER = k (see search-shards.ts). */
-const shardFilter = (k: number) => ({ [SHARD_FILTER]: String(k) });
+const shardFilter = (k: number): Record<string, string> => ({ [SHARD_FILTER]: String(k) });
 
 const siteRoot = (base: string) => `${base.replace(/\/$/, '')}/`;
 
@@ -81,4 +90,4 @@ const siteRoot = (base: string) => `${base.replace(/\/$/, '')}/`;
  * Record URLs already carry the base path. The build id replaces Pagefind's cache-busting
  * `?ts=` so the offline cache can keep the entry file.
  */
-const shardOptions = (buildId: string) => ({ baseUrl: '/', metaCacheTag: buildId });
+const shardOptions = (buildId: string): PagefindIndexOptions => ({ baseUrl: '/', metaCacheTag: buildId });

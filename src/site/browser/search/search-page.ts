@@ -10,6 +10,7 @@ import { lookupKey, EVERY_NOTICE_KEY } from '../../../domain/search/search-keys.
 import { simplifiedQuery } from '../../../domain/search/query-variants.ts';
 import { excerptAsWritten } from '../../../domain/search/search-excerpt.ts';
 import { t } from '../../../domain/site/ui-strings.ts';
+import { validityClass } from '../../../domain/catalogue/validity-class.ts';
 
 const RESULTS_PER_PAGE = 10;
 const BASE = import.meta.env.BASE_URL;
@@ -236,7 +237,8 @@ function resultItem(data: Awaited<ReturnType<PagefindResult['data']>>, exact: bo
   link.textContent = data.meta.title ?? data.url;
   heading.append(link);
   const validity = data.filters['有效性']?.[0];
-  if (validity === '废止' || validity === '失效') heading.append(badge(validity, validity === '废止' ? 'repealed' : 'expired'));
+  const modifier = validityClass(validity);
+  if (validity && modifier) heading.append(badge(validity, modifier));
   if (exact) heading.append(badge(t('search.exact'), 'exact'));
   const meta = document.createElement('p');
   meta.className = 'search-result__meta';
