@@ -1,4 +1,5 @@
 // Hand-written, not @astrojs/rss: that is async, needs 网址 (no site-relative fallback) and sets guid = link.
+// Hand-written, not @astrojs/sitemap: that writes sitemap-index.xml + sitemap-0.xml, and /sitemap.xml is a contract.
 /**
  * RSS 2.0 of the latest notices and sitemap.xml. Both need absolute URLs: with site.yaml's 网址
  * they are complete; without it the feed falls back to site-relative links and the sitemap is
