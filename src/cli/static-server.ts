@@ -1,3 +1,4 @@
+// Hand-written, not sirv: sirv serves symlinks that lead out of OUT, and in dev mode (to see rebuilds) dotfiles too.
 /**
  * A small static file server for a built site: serves OUT under the site's base path, like a
  * real host (index.html for folders, 404.html with status 404). Used by `npm start` and tests.
