@@ -1,6 +1,6 @@
 /**
  * The Content-Security-Policy a gongkai site passes (tested in Chromium by tests/e2e/csp.test.ts).
- * deploy/nginx.conf and the README carry the same string; a unit test keeps them equal.
+ * deploy/nginx.conf and docs/deploy.md carry the same string; a unit test keeps them equal.
  * - scripts, styles, fonts, images, workers: this site only — no third party can be loaded;
  * - 'wasm-unsafe-eval' and blob: workers: Pagefind's search runs WebAssembly in a worker;
  * - style attributes: only the three table alignments Markdown writes (by hash).

@@ -8,12 +8,15 @@ import { noticeTemplate } from '../../src/domain/notice/notice-template.ts';
 import type { IndexNumber } from '../../src/domain/notice/index-number.ts';
 import type { CalendarDate } from '../../src/domain/notice/calendar-date.ts';
 
-/** The README's “发布一篇公文” section: what editors copy. */
-const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
-const start = readme.indexOf('## 发布一篇公文（从头到尾）');
-const section = untilNextHeading(readme.slice(start));
+/** docs/publishing.md, the editors' guide: its “发布一篇公文” and “常用体裁的模板” sections are what editors copy. */
+const guide = readFileSync(new URL('../../docs/publishing.md', import.meta.url), 'utf8');
+const start = guide.indexOf('\n## 发布一篇公文（从头到尾）\n');
+const templatesStart = guide.indexOf('\n## 常用体裁的模板\n');
+const publishing = untilNextHeading(guide.slice(start + 1));
 const blocks = (text: string) => [...text.matchAll(/^```markdown\n([\s\S]*?)^```$/gm)].map((m) => m[1]!);
-const templates = blocks(section.slice(section.indexOf('### 常用体裁的模板')));
+const templates = blocks(untilNextHeading(guide.slice(templatesStart + 1)));
+/** Every block editors may copy: the file `npm run new` writes, then the templates. */
+const copyable = [...blocks(publishing), ...templates];
 const example = await readContentFolder(new URL('../../content', import.meta.url).pathname);
 
 /** Text up to the next `## ` heading outside code blocks (the templates have `## 一、` lines). */
@@ -31,18 +34,19 @@ function untilNextHeading(text: string): string {
 function pasted(files: string[]): ContentFolder {
   return {
     ...example,
-    notices: [...example.notices, ...files.map((text, i) => ({ path: `notices/readme/template-${i + 1}.md`, bytes: new TextEncoder().encode(text) }))],
+    notices: [...example.notices, ...files.map((text, i) => ({ path: `notices/publishing/template-${i + 1}.md`, bytes: new TextEncoder().encode(text) }))],
   };
 }
 
-describe('README: 发布一篇公文', () => {
+describe('docs/publishing.md: 发布一篇公文', () => {
   test('has the templates for 通知, 公告, 解读 and 年度报告', () => {
     assert.ok(start > 0);
+    assert.ok(templatesStart > start);
     assert.deepEqual(templates.map((t) => /^体裁: (\S+)/m.exec(t)?.[1]), ['通知', '公告', '解读', '报告']);
     assert.match(templates[2]!, /^解读: "/m);
   });
 
-  for (const [i, template] of blocks(section).entries()) {
+  for (const [i, template] of copyable.entries()) {
     const title = /^标题: (.+)$/m.exec(template)?.[1];
     test(`block ${i + 1} passes check when pasted into the example office: ${title}`, () => {
       const report = checkContent(pasted([template]));
@@ -58,9 +62,10 @@ describe('README: 发布一篇公文', () => {
   });
 });
 
-describe('README: the file npm run new writes', () => {
+describe('docs/publishing.md: the file npm run new writes', () => {
   test('is shown as noticeTemplate writes it (every key, in order)', () => {
-    const shown = blocks(section)[0]!;
+    const shown = blocks(publishing)[0]!;
+    assert.equal(blocks(publishing).length, 1, 'one file shown in “发布一篇公文”');
     const written = noticeTemplate({
       title: '示例镇人民政府关于做好2026年冬季森林防火工作的通知',
       indexNumber: '11441299MB2E00012L/2026-00008' as IndexNumber,
