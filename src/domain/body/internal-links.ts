@@ -157,7 +157,7 @@ function deadLinkText(url: string, target: LinkTarget): { message: string; fix: 
         ? { message: `链接 ${url} 指向的信息页面不存在：没有哪篇公文的索引号与之对应`, fix: `核对索引号；${NOTICE_URL_HINT}` }
         : {
             message: `链接 ${url} 指向本站不存在的页面（网站检查中“链接不可用”是扣分项）`,
-            fix: '改为本站存在的网址（/、/mulu/、/zhinan/、/sousuo/、/xxgk/索引号/、/attachments/文件 等，见 README“网址”一节），或删去链接',
+            fix: '改为本站存在的网址（/、/mulu/、/zhinan/、/sousuo/、/xxgk/索引号/、/attachments/文件 等，见 docs/urls-and-data.md“网址”一节），或删去链接',
           };
   }
 }

@@ -3,7 +3,7 @@
  * 国办公开办函〔2021〕30号, table 二 主动公开政府信息情况, row 行政规范性文件), plus
  * notices published per 分类 and 体裁.
  *
- * Counting rules (documented in the README):
+ * Counting rules (documented in docs/urls-and-data.md):
  * - 本年制发件数: 规范性文件 whose 成文日期 (or, when absent, 发布日期) falls in the year.
  * - 本年废止件数: 规范性文件 marked 废止 whose 废止日期 falls in the year; 废止 without a 废止日期
  *   cannot be placed in a year and is counted under `repealedUndated` instead.

@@ -26,7 +26,7 @@ export function schemaProblems(error: z.ZodError, file: string, lineOf: LineOfKe
           line: parent.length ? lineOf(parent[0]!) : lineOf(key),
           field: [...parent, key].join('.'),
           message: `不认识的字段“${key}”`,
-          fix: parent.length ? `检查拼写；“${parent[0]}”各项可写的键见 README 的公文字段表` : `检查拼写；可用的字段：${knownKeys.join('、')}`,
+          fix: parent.length ? `检查拼写；“${parent[0]}”各项可写的键见 docs/publishing.md“公文的字段”一节` : `检查拼写；可用的字段：${knownKeys.join('、')}`,
           severity: 'error',
           kind: 'unknown-field',
         });
@@ -45,7 +45,7 @@ export function schemaProblems(error: z.ZodError, file: string, lineOf: LineOfKe
       line: lineOf(field),
       field: issue.path.map(String).join('.') || field,
       message: missing ? '缺少必填字段' : issue.message,
-      fix: missing ? `请添加“${typeof last === 'string' ? last : field}: …”` : (params?.fix ?? `按上面的说明改正“${field}”的值（各字段的写法见 README 的字段表）`),
+      fix: missing ? `请添加“${typeof last === 'string' ? last : field}: …”` : (params?.fix ?? `按上面的说明改正“${field}”的值（各字段的写法见 docs/publishing.md“公文的字段”一节）`),
       severity: 'error',
       kind: missing ? 'missing-field' : (params?.kind ?? 'invalid-value'),
     });

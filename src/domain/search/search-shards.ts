@@ -24,7 +24,7 @@ import type { Notice } from '../../content/content-check.ts';
  * Notices per shard, at most. Smaller shards need less memory to build (about 0.3 GB per
  * shard of 1,000) and less to re-index when one notice changes; each shard costs a reader who
  * waits for complete results about 100 KB more. At 10,000 notices, 1,000 kept the build within
- * 1.5 GB (2,000: 1.65 GB) for 1.2 MB of search files instead of 0.8 MB (README, 规模和性能).
+ * 1.5 GB (2,000: 1.65 GB) for 1.2 MB of search files instead of 0.8 MB (docs/performance.md).
  */
 export const DEFAULT_SHARD_SIZE = 1000;
 

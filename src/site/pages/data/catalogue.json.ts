@@ -1,4 +1,4 @@
-/** /data/catalogue.json: the whole catalogue as open data (fields documented in the README). */
+/** /data/catalogue.json: the whole catalogue as open data (fields documented in docs/urls-and-data.md). */
 import type { APIRoute } from 'astro';
 import { siteContent } from '../../render/context.ts';
 import { catalogueJson, exportNotices } from '../../../domain/catalogue/catalogue-export.ts';
