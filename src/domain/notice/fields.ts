@@ -208,6 +208,6 @@ export function fieldTableMarkdown(): string {
   return [
     '| 字段 | 必填 | 规则 |',
     '| --- | --- | --- |',
-    ...NOTICE_FIELDS.map((f: FieldSpec) => `| ${f.key} | ${f.required ? '是' : ''} | ${f.help} |`),
+    ...NOTICE_FIELDS.map((f: FieldSpec) => `| ${f.key} |${f.required ? ' 是 ' : ' '}| ${f.help} |`),
   ].join('\n');
 }
