@@ -7,7 +7,7 @@ import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const bin = (path: string) => fileURLToPath(new URL(`../node_modules/${path}`, import.meta.url));
-const env = { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', GONGKAI_CONTENT: process.env.GONGKAI_CONTENT ?? 'content' };
+const env = { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' };
 
 for (const args of [[bin('astro/bin/astro.mjs'), 'check'], [bin('typescript/bin/tsc'), '-p', 'src/site/browser/service-worker']]) {
   const result = spawnSync(process.execPath, args, { cwd: root, stdio: 'inherit', env });

@@ -3,10 +3,9 @@
  * attachments, then swap the new site into OUT. A failure at any step leaves the previous OUT
  * exactly as it was: offices publish whatever is in OUT, so it must never be half-built.
  */
-import { cp, rename, rm, writeFile } from 'node:fs/promises';
+import { rename, rm } from 'node:fs/promises';
 import { randomUUID } from 'node:crypto';
-import { existsSync, statSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { loadContentInParallel } from '../content/parallel-check.ts';
 import { personalInfoExceptionLines } from '../domain/privacy/personal-info.ts';
 import type { Content } from '../content/content-check.ts';
@@ -16,14 +15,12 @@ import { writeSearchIndex, type SearchIndexReport } from './search/search-index.
 import { assertNoForeignAssets } from './asset-scan.ts';
 import { writeOfflineFiles } from './offline-files.ts';
 import { publishAttachments } from './publish-attachments.ts';
-import { handOverCheckedContent } from '../site/render/checked-content.ts';
 import { prepareSiteContent } from '../site/render/site-content.ts';
-import { handOverPageReuse } from '../site/render/page-reuse.ts';
 import { openPageReuse } from './page-reuse-store.ts';
 import { openOutFolder, unsafeOutReason, type OutFolder } from './out/out-folder.ts';
-import { PROJECT_ROOT } from './project-root.ts';
+import { renderPages } from './astro-integration.ts';
+import { noticeSearchShards } from '../domain/search/search-shards.ts';
 import { bodyFormat } from '../domain/body/body-tree.ts';
-import type { AstroInlineConfig } from 'astro';
 
 export type BuildResult =
   | { ok: true; content: Content; problems: Problem[] }
@@ -78,10 +75,19 @@ async function buildInto(outFolder: OutFolder, options: SiteOptions, log: (line:
     log(`${STAGE_MARK}${STAGES.astro}`);
     search = writeSearchIndex(report.content.notices, searchDir, options.base);
     search.catch(() => {}); // awaited below; until then a failure must not end the process
-    handOverCheckedContent(options.content, prepareSiteContent(report.content));
     const pages = await openPageReuse(options.out, options.base, report.content.site);
-    handOverPageReuse(pages.reuse);
-    await runAstro(options, staging, version, report.content.site.mdxCode && report.content.notices.some((n) => bodyFormat(n.file) === 'mdx'));
+    await renderPages({
+      context: {
+        contentDir: resolve(options.content),
+        content: prepareSiteContent(report.content),
+        base: options.base,
+        buildId: version,
+        searchShards: noticeSearchShards(report.content.notices, process.env).length,
+        pageReuse: pages.reuse,
+      },
+      outDir: staging,
+      mdxCode: report.content.site.mdxCode && report.content.notices.some((n) => bodyFormat(n.file) === 'mdx'),
+    });
     // Before the reused pages are copied in: they were scanned by the build that made them.
     await assertNoForeignAssets(staging, report.content.site.url);
     if (!(await pages.copyReused(staging))) {
@@ -107,8 +113,6 @@ async function buildInto(outFolder: OutFolder, options: SiteOptions, log: (line:
     await rm(searchDir, { recursive: true, force: true });
     const detail = error instanceof Error ? (process.env.GONGKAI_DEBUG ? error.stack ?? error.message : error.message) : String(error);
     return { ok: false, problems: report.problems, error: detail };
-  } finally {
-    handOverPageReuse(undefined);
   }
   return { ok: true, content: report.content, problems: report.problems };
 }
@@ -116,54 +120,4 @@ async function buildInto(outFolder: OutFolder, options: SiteOptions, log: (line:
 /** Names this build for caches, so each build is a new offline version: time, then a random tail. */
 function buildVersion(): string {
   return `${new Date().toISOString().replace(/\D/g, '').slice(0, 14)}-${randomUUID().slice(0, 6)}`;
-}
-
-/**
- * Astro's `build()` hands its second argument to its builder, whose `sync` option (declared in
- * astro/dist/core/build/index.d.ts, not in the public BuildOptions) runs the content layer.
- */
-type AstroBuild = (config: AstroInlineConfig, options: { sync: boolean }) => Promise<void>;
-
-async function runAstro(options: SiteOptions, outDir: string, version: string, mdxCode: boolean): Promise<void> {
-  process.env.GONGKAI_CONTENT = options.content;
-  process.env.GONGKAI_BASE = options.base;
-  process.env.GONGKAI_OUT = outDir;
-  process.env.ASTRO_TELEMETRY_DISABLED = '1';
-  process.env.GONGKAI_BUILD_ID = version;
-  const { build } = await import('astro');
-  // When OUT is outside the working folder, Astro makes its intermediate server build in
-  // ./.astro and then renames files from there into OUT. Across two disks (OUT on D:\ with the
-  // project on C:, a mounted volume) a rename fails (EXDEV): then Astro builds on the project's
-  // disk, and the site is copied over.
-  const sameDisk = deviceOf(outDir) === deviceOf(process.cwd());
-  const astroOut = sameDisk ? outDir : join(process.cwd(), '.astro', `site-${process.pid}`);
-  try {
-    // Astro's content layer is needed only for MDX notices run as code (src/site/content.config.ts,
-    // site.yaml MDX可执行代码: 是): every other body is rendered from the checked content. Without
-    // them, its sync (a temporary Vite server to load the content config, a scan of the notices
-    // folder, the data store written again: 2–3 s of CPU per build) is skipped. Were `sync` ever
-    // ignored by a later Astro, the content layer would simply run as before: slower, never wrong.
-    if (!mdxCode) await forgetContentModules();
-    await (build as AstroBuild)({ root: PROJECT_ROOT, outDir: astroOut, base: options.base, logLevel: 'error' }, { sync: mdxCode });
-    if (!sameDisk) await cp(astroOut, outDir, { recursive: true });
-  } finally {
-    if (!sameDisk) await rm(astroOut, { recursive: true, force: true });
-  }
-}
-
-/**
- * Without a sync, Astro still bundles the list of MDX modules the last sync wrote into
- * ./.astro — another content folder's, perhaps since deleted, which then fails the build. This
- * build renders no MDX through Astro, so the list it bundles is empty.
- */
-async function forgetContentModules(): Promise<void> {
-  const file = join(PROJECT_ROOT, '.astro', 'content-modules.mjs');
-  if (existsSync(file)) await writeFile(file, 'export default new Map();\n');
-}
-
-/** The file system (disk) `path` is on, or would be on: that of its nearest existing folder. */
-function deviceOf(path: string): number {
-  let existing = path;
-  while (!existsSync(existing) && dirname(existing) !== existing) existing = dirname(existing);
-  return statSync(existing).dev;
 }

@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import { defineCollection } from 'astro:content';
 import { glob } from 'astro/loaders';
 import { indexNumberSlug } from '../domain/notice/index-number.ts';
-import { contentDir } from './render/content-dir.ts';
+import { contentDir } from './render/build-context.ts';
 
 const notices = defineCollection({
   loader: glob({

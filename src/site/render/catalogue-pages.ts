@@ -6,6 +6,7 @@ import type { Page } from 'astro';
 import type { Notice } from '../../content/content-check.ts';
 import type { SiteContent } from './site-content.ts';
 import { inputsKey, needingRender } from './page-reuse.ts';
+import { buildContext } from './build-context.ts';
 
 export function cataloguePagePath(listPath: string, currentPage: number): string {
   return currentPage > 1 ? `${listPath}${currentPage}/` : listPath;
@@ -49,7 +50,7 @@ export function catalogueNeedingRender<T extends CatalogueEntry>(entries: readon
       page.data.map(shownKey),
       content.facets,
       content.notices.length,
-      offersOffline(page.currentPage, heading) ? process.env.GONGKAI_BUILD_ID : undefined,
+      offersOffline(page.currentPage, heading) ? buildContext().buildId : undefined,
     ],
   );
 }
