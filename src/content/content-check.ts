@@ -7,6 +7,7 @@ import { decodeSource } from './source-text.ts';
 import { splitNotice } from './notice-source.ts';
 import { parseYamlFields } from '../domain/notice/yaml-fields.ts';
 import { noticeSchema, NOTICE_KEYS, type NoticeMeta } from '../domain/notice/notice-schema.ts';
+import { NOTICE_FIELDS, type NoticeField } from '../domain/notice/fields.ts';
 import { SiteConfigSchema, SITE_KEYS, type SiteConfig } from '../domain/site/site-config.ts';
 import { schemaProblems } from '../domain/notice/schema-problems.ts';
 import { parseIndexNumber, indexNumberSlug } from '../domain/notice/index-number.ts';
@@ -70,6 +71,9 @@ export interface ContentReport {
   content?: Content;
   problems: Problem[];
 }
+
+/** Fields holding another notice's 索引号: each must name a notice on the site, not itself. */
+const REFERENCE_FIELDS = NOTICE_FIELDS.filter((f): f is Extract<NoticeField, { kind: 'reference' }> => f.kind === 'reference');
 
 export const SITE_FILE = 'site.yaml';
 export const GUIDE_FILE = 'guide.md';
@@ -355,13 +359,14 @@ function checkAcrossNotices(
         fix: '索引号一经公开不再改变；如是新文件，请用发布年份的索引号',
       });
     }
-    if (notice.interprets) {
-      const target = byIndex.get(notice.interprets)?.[0];
-      if (!target || target === notice) {
+    for (const field of REFERENCE_FIELDS) {
+      const indexNumber = notice[field.name];
+      const target = indexNumber && byIndex.get(indexNumber)?.[0];
+      if (indexNumber && (!target || target === notice)) {
         problems.push({
-          file: notice.file, line: at('解读'), field: '解读', severity: 'error', kind: 'dangling-interpretation',
-          message: target ? '解读不能指向自己' : `找不到索引号为 ${notice.interprets} 的原文`,
-          fix: '“解读”应填写被解读文件的索引号，并确认该文件已在 notices 中',
+          file: notice.file, line: at(field.key), field: field.key, severity: 'error', kind: field.refers.kind,
+          message: target ? `${field.key}不能指向自己` : `找不到索引号为 ${indexNumber} 的${field.refers.target}`,
+          fix: field.refers.fix,
         });
       }
     }

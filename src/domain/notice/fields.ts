@@ -61,6 +61,8 @@ export interface FieldSpec {
   /** For `enum`: the values allowed, and the problem reported for another value. */
   values?: readonly string[];
   invalid?: { kind: string; fix: string };
+  /** For `reference`: what it points to, and the problem reported when that notice is missing. */
+  refers?: { target: string; kind: string; fix: string };
   /** When the file leaves it out: the site's 机关名称, or decided from the 体裁. */
   fallback?: 'organ-name' | 'normative-genre';
   /** `npm run new` sets it from a flag (or allocates it: the 索引号). */
@@ -125,6 +127,7 @@ export const NOTICE_FIELDS = [
   { key: '废止日期', name: 'repealedOn', kind: 'date', help: '废止文件的废止日期（扩展项）', exported: true },
   {
     key: '解读', name: 'interprets', kind: 'reference', help: '政策解读稿填写被解读文件的索引号，该文件必须存在；两页会互相链接',
+    refers: { target: '原文', kind: 'dangling-interpretation', fix: '“解读”应填写被解读文件的索引号，并确认该文件已在 notices 中' },
     new: { en: 'interprets', example: '索引号', help: '政策解读稿：被解读文件的索引号（该文件须已存在）', rank: 10 }, exported: true,
   },
   {
