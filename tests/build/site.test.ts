@@ -92,6 +92,14 @@ describe('building the office fixture', () => {
     assert.equal(list.querySelector('a')?.getAttribute('href'), '/xxgk/114400001234567890-2023-00002/');
   });
 
+  test('a 废止 notice links to the notice that replaced it (替代文件)', () => {
+    const html = page(out, '/xxgk/114400001234567890-2021-00001/');
+    const relation = html.querySelectorAll('.notice__relation').find((p) => text(p).startsWith('本文件已被以下文件替代：'));
+    assert.ok(relation, 'the replacement is named');
+    assert.equal(relation.querySelector('a')?.getAttribute('href'), '/xxgk/114400001234567890-2023-00001/');
+    assert.equal(text(relation.querySelector('a')!), '测试镇农村宅基地管理办法');
+  });
+
   test('a 废止 notice says so at the top, with its 废止日期', () => {
     const html = page(out, '/xxgk/114400001234567890-2021-00001/');
     const status = html.querySelector('.notice-status');

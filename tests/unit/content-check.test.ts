@@ -114,6 +114,11 @@ describe('checkContent rules', async () => {
     const report = checkContent(folder({ 'notices/a.md': notice({ 解读: '"114400001234567890/2024-00001"' }) }));
     assert.deepEqual(kinds(report.problems), ['notices/a.md:6 解读 dangling-interpretation']);
   });
+  test('a 替代文件 must name a notice on the site', async () => {
+    const report = checkContent(folder({ 'notices/a.md': notice({ 替代文件: '"114400001234567890/2024-00009"' }) }));
+    assert.deepEqual(kinds(report.problems), ['notices/a.md:6 替代文件 dangling-replacement']);
+    assert.match(report.problems[0]!.message, /找不到索引号为 114400001234567890\/2024-00009 的新文件/);
+  });
   test('an attachment path may not leave the attachments folder', async () => {
     const text = notice({ 附件: '\n  - 名称: 密码\n    文件: ../site.yaml' });
     const report = checkContent(folder({ 'notices/a.md': text }, { attachments: new Map([['../site.yaml', 1]]) }));

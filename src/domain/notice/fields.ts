@@ -131,6 +131,10 @@ export const NOTICE_FIELDS = [
     new: { en: 'interprets', example: '索引号', help: '政策解读稿：被解读文件的索引号（该文件须已存在）', rank: 10 }, exported: true,
   },
   {
+    key: '替代文件', name: 'replacedBy', kind: 'reference', help: '失效或废止的文件：填写取代它的新文件的索引号，该文件必须存在；页面会链接到新文件',
+    refers: { target: '新文件', kind: 'dangling-replacement', fix: '“替代文件”应填写取代本文件的新文件的索引号，并确认该文件已在 notices 中' }, exported: true,
+  },
+  {
     key: '规范性文件', name: 'normative', kind: 'yes-no', help: '是 或 否：是否为行政规范性文件；不填时按体裁判断（办法、规定、细则、规则、规范为是）',
     invalid: { kind: 'bad-normative', fix: '规范性文件只能填 是 或 否（不填时按体裁判断）' }, fallback: 'normative-genre', exported: true,
   },

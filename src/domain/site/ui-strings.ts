@@ -65,6 +65,7 @@ export const ui = {
   'notice.original': '原文',
   'notice.interpretations': '政策解读',
   'notice.interpretationOf': '本文是对以下文件的解读：',
+  'notice.replacedBy': '本文件已被以下文件替代：',
   'notice.repealed': '本文件已废止',
   'notice.repealedOn': '本文件已于{date}废止',
   'notice.expired': '本文件已失效',
