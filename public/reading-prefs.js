@@ -6,5 +6,7 @@
     var size = localStorage.getItem('gongkai.fontSize');
     if (size === 's' || size === 'l') root.classList.add('font-' + size);
     if (localStorage.getItem('gongkai.elder') === '1') root.classList.add('elder');
-  } catch (e) { /* storage blocked: defaults */ }
+  } catch (e) {
+    /* storage blocked: defaults */
+  }
 })();

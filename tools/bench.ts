@@ -20,7 +20,11 @@ import { searchSettledInPage, searchShownInPage } from './lib/search-settled.ts'
 import { FILES_AT_ONCE, mapLimited } from '../src/build/map-limited.ts';
 
 const { values } = parseArgs({
-  options: { notices: { type: 'string', default: '1000' }, query: { type: 'string', default: '安全生产 检查' }, keep: { type: 'boolean' } },
+  options: {
+    notices: { type: 'string', default: '1000' },
+    query: { type: 'string', default: '安全生产 检查' },
+    keep: { type: 'boolean' },
+  },
 });
 const count = Number(values.notices);
 const ROOT = new URL('..', import.meta.url).pathname;
@@ -41,7 +45,9 @@ interface StageRun {
 async function timedBuild(content: string, out: string): Promise<{ total: number; stages: StageRun[] }> {
   const labels = new Map<string, string>(Object.entries(STAGES).map(([k, v]) => [v, k]));
   const started = performance.now();
-  const child = spawn(process.execPath, [join(ROOT, 'src/cli/build.ts'), '--content', content, '--out', out], { cwd: ROOT });
+  const child = spawn(process.execPath, [join(ROOT, 'src/cli/build.ts'), '--content', content, '--out', out], {
+    cwd: ROOT,
+  });
   const stages: StageRun[] = [];
   let current: StageRun | undefined;
   let stageStart = started;
@@ -75,19 +81,28 @@ async function timedBuild(content: string, out: string): Promise<{ total: number
 
 async function filesUnder(dir: string): Promise<{ path: string; bytes: number }[]> {
   const entries = await readdir(dir, { recursive: true, withFileTypes: true });
-  return Promise.all(entries.filter((e) => e.isFile()).map(async (e) => ({ path: join(e.parentPath, e.name), bytes: (await stat(join(e.parentPath, e.name))).size })));
+  return Promise.all(
+    entries
+      .filter((e) => e.isFile())
+      .map(async (e) => ({ path: join(e.parentPath, e.name), bytes: (await stat(join(e.parentPath, e.name))).size })),
+  );
 }
 
 /** Bytes of the files behind `paths` (as fetched from OUT), raw and gzip, in all and under pagefind/. */
 async function transferred(out: string, paths: readonly string[]) {
   const sum = { requests: paths.length, raw: 0, gz: 0, searchRaw: 0, searchGz: 0 };
   for (const path of paths) {
-    const bytes = await readFile(join(out, decodeURIComponent(path), path.endsWith('/') ? 'index.html' : '')).catch(() => undefined);
+    const bytes = await readFile(join(out, decodeURIComponent(path), path.endsWith('/') ? 'index.html' : '')).catch(
+      () => undefined,
+    );
     if (!bytes) continue;
     const zipped = gzipSync(bytes).length;
     sum.raw += bytes.length;
     sum.gz += zipped;
-    if (path.includes('/pagefind/')) (sum.searchRaw += bytes.length), (sum.searchGz += zipped);
+    if (path.includes('/pagefind/')) {
+      sum.searchRaw += bytes.length;
+      sum.searchGz += zipped;
+    }
   }
   return sum;
 }
@@ -98,7 +113,10 @@ async function transferred(out: string, paths: readonly string[]) {
  */
 async function searchTransfer(out: string, query: string) {
   const server = await listenOnLoopback(out, '/', 0);
-  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'] });
+  const browser = await chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
+  });
   const page = await (await browser.newContext({ serviceWorkers: 'block' })).newPage();
   const fetched: string[] = [];
   page.on('requestfinished', (r) => fetched.push(new URL(r.url()).pathname));
@@ -118,32 +136,50 @@ const work = await mkdtemp(join(tmpdir(), 'gongkai-bench-'));
 process.env.GONGKAI_CACHE = join(work, 'cache');
 const content = join(work, 'content');
 const out = join(work, 'dist');
-console.log(`gongkai bench: ${count} notices; ${cpus().length} cores (${cpus()[0]?.model}), ${fmtMB(totalmem())} RAM, Node ${process.version}`);
-let t = performance.now();
+console.log(
+  `gongkai bench: ${count} notices; ${cpus().length} cores (${cpus()[0]?.model}), ${fmtMB(totalmem())} RAM, Node ${process.version}`,
+);
+const t = performance.now();
 await writeSyntheticContent(content, count, join(ROOT, 'content'));
 console.log(`generated content in ${fmtS(performance.now() - t)} (${work})\n`);
 
 const full = await timedBuild(content, out);
 console.log('Full build');
 /** The build writes the search index while Astro makes the pages: the astro stage covers both. */
-const SHOWN: Record<string, string> = { check: 'check', astro: 'astro + search index (in parallel)', search: 'search index, after astro', offline: 'offline files' };
-for (const s of full.stages) console.log(`  ${(SHOWN[s.name] ?? s.name).padEnd(36)} ${fmtS(s.ms).padStart(8)}   peak RSS ${fmtMB(s.peak).padStart(8)} (build process ${fmtMB(s.peakOwn)})`);
+const SHOWN: Record<string, string> = {
+  check: 'check',
+  astro: 'astro + search index (in parallel)',
+  search: 'search index, after astro',
+  offline: 'offline files',
+};
+for (const s of full.stages)
+  console.log(
+    `  ${(SHOWN[s.name] ?? s.name).padEnd(36)} ${fmtS(s.ms).padStart(8)}   peak RSS ${fmtMB(s.peak).padStart(8)} (build process ${fmtMB(s.peakOwn)})`,
+  );
 console.log(`  ${'total'.padEnd(36)} ${fmtS(full.total).padStart(8)}   (wall, including Node start-up)`);
 
 const files = await filesUnder(out);
 const pagefind = files.filter((f) => f.path.includes('/pagefind/'));
 const pages = files.filter((f) => /\/xxgk\/[^/]+\/index\.html$/.test(f.path));
-const sizes = await mapLimited(pages, FILES_AT_ONCE, async (f) => ({ raw: f.bytes, gz: gzipSync(await readFile(f.path)).length }));
+const sizes = await mapLimited(pages, FILES_AT_ONCE, async (f) => ({
+  raw: f.bytes,
+  gz: gzipSync(await readFile(f.path)).length,
+}));
 sizes.sort((a, b) => a.gz - b.gz);
 const median = sizes[Math.floor(sizes.length / 2)]!;
 const largest = sizes.reduce((a, b) => (b.raw > a.raw ? b : a));
 console.log('\nOutput');
-console.log(`  files ${files.length}, total ${fmtMB(files.reduce((s, f) => s + f.bytes, 0))}, pagefind/ ${fmtMB(pagefind.reduce((s, f) => s + f.bytes, 0))} in ${pagefind.length} files`);
-console.log(`  notice page median ${fmtKB(median.raw)} (${fmtKB(median.gz)} gzip), largest ${fmtKB(largest.raw)} (${fmtKB(largest.gz)} gzip)`);
+console.log(
+  `  files ${files.length}, total ${fmtMB(files.reduce((s, f) => s + f.bytes, 0))}, pagefind/ ${fmtMB(pagefind.reduce((s, f) => s + f.bytes, 0))} in ${pagefind.length} files`,
+);
+console.log(
+  `  notice page median ${fmtKB(median.raw)} (${fmtKB(median.gz)} gzip), largest ${fmtKB(largest.raw)} (${fmtKB(largest.gz)} gzip)`,
+);
 
 const search = await searchTransfer(out, String(values.query));
 console.log(`\nSearch “${values.query}”: ${search.status}`);
-const line = (t: Awaited<ReturnType<typeof transferred>>) => `${t.requests} requests, ${fmtKB(t.raw)} (${fmtKB(t.gz)} gzip) in all; search files ${fmtKB(t.searchRaw)} (${fmtKB(t.searchGz)} gzip)`;
+const line = (t: Awaited<ReturnType<typeof transferred>>) =>
+  `${t.requests} requests, ${fmtKB(t.raw)} (${fmtKB(t.gz)} gzip) in all; search files ${fmtKB(t.searchRaw)} (${fmtKB(t.searchGz)} gzip)`;
 console.log(`  first results shown: ${line(search.first)}`);
 console.log(`  search finished:     ${line(search.all)}`);
 
@@ -159,7 +195,8 @@ async function previousSiteDeleted(out: string): Promise<number> {
   const started = performance.now();
   const leftovers = async () => (await readdir(dirname(out))).filter((name) => name.startsWith(oldSitePrefix(out)));
   while ((await leftovers()).length > 0) {
-    if (performance.now() - started > 300_000) throw new Error(`the previous site next to ${out} was not deleted within 5 minutes`);
+    if (performance.now() - started > 300_000)
+      throw new Error(`the previous site next to ${out} was not deleted within 5 minutes`);
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
   return performance.now() - started;
@@ -169,9 +206,13 @@ const edited = pages.length ? join(content, 'notices', (await readdir(join(conte
 const firstFile = (await readdir(edited)).find((f) => f.endsWith('.md'))!;
 await appendFile(join(edited, firstFile), '\n本通知内容已于近日更新。\n');
 const rebuildLine = (label: string, run: Awaited<ReturnType<typeof timedBuild>>) =>
-  console.log(`${label}: ${fmtS(run.total)} (${run.stages.map((s) => `${s.name} ${fmtS(s.ms)}`).join(', ')}); peak RSS ${fmtMB(Math.max(...run.stages.map((s) => s.peak)))}`);
+  console.log(
+    `${label}: ${fmtS(run.total)} (${run.stages.map((s) => `${s.name} ${fmtS(s.ms)}`).join(', ')}); peak RSS ${fmtMB(Math.max(...run.stages.map((s) => s.peak)))}`,
+  );
 rebuildLine('\nRebuild after editing one notice (of the oldest year)', await timedBuild(content, out));
-console.log(`  (then the replaced site was deleted in the background in ${fmtS(await previousSiteDeleted(out))}; the next build starts ${SETTLE_MS / 1000} s later)`);
+console.log(
+  `  (then the replaced site was deleted in the background in ${fmtS(await previousSiteDeleted(out))}; the next build starts ${SETTLE_MS / 1000} s later)`,
+);
 await new Promise((resolve) => setTimeout(resolve, SETTLE_MS));
 await addNewestNotice(content);
 rebuildLine('Rebuild after publishing a new notice (the newest)', await timedBuild(content, out));

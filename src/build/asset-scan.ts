@@ -5,7 +5,9 @@ import { foreignAssets } from '../domain/site/asset-policy.ts';
 
 export async function assertNoForeignAssets(siteDir: string, siteUrl?: string): Promise<void> {
   const entries = await readdir(siteDir, { recursive: true, withFileTypes: true });
-  const files = entries.filter((e) => e.isFile() && /\.(html|css)$/.test(e.name) && !e.parentPath.includes(`${join(siteDir, 'pagefind')}`));
+  const files = entries.filter(
+    (e) => e.isFile() && /\.(html|css)$/.test(e.name) && !e.parentPath.includes(`${join(siteDir, 'pagefind')}`),
+  );
   const offenders: string[] = [];
   for (const entry of files) {
     const path = join(entry.parentPath, entry.name);
@@ -14,6 +16,8 @@ export async function assertNoForeignAssets(siteDir: string, siteUrl?: string): 
     }
   }
   if (offenders.length) {
-    throw new Error(`生成的页面从其他网站加载资源（政府网站不得加载第三方资源）：\n${offenders.slice(0, 20).join('\n')}`);
+    throw new Error(
+      `生成的页面从其他网站加载资源（政府网站不得加载第三方资源）：\n${offenders.slice(0, 20).join('\n')}`,
+    );
   }
 }

@@ -11,7 +11,12 @@ import { existsSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { AstroInlineConfig, AstroIntegration } from 'astro';
 import mdx from '@astrojs/mdx';
-import { handedOverContext, handOverBuildContext, RUN_THROUGH_NPM, type BuildContext } from '../site/render/build-context.ts';
+import {
+  handedOverContext,
+  handOverBuildContext,
+  RUN_THROUGH_NPM,
+  type BuildContext,
+} from '../site/render/build-context.ts';
 import { bodyMarkdownProcessor } from '../site/render/markdown-plugins.ts';
 import { PROJECT_ROOT } from './project-root.ts';
 

@@ -34,7 +34,6 @@ export type BuildResult =
 
 export { oldSitePrefix } from './out/out-folder.ts';
 
-
 /** Progress lines the build prints; `npm run bench` reads them to time each stage. */
 export const STAGE_MARK = '▸ ';
 export const STAGES = {
@@ -47,7 +46,10 @@ export const STAGES = {
 export async function buildSite(options: SiteOptions, log: (line: string) => void = console.log): Promise<BuildResult> {
   const unsafe = unsafeOutReason(options);
   if (unsafe) return { ok: false, problems: [], error: unsafe };
-  const opened = await openOutFolder(options.out, log).catch((error: Error) => ({ ok: false as const, error: error.message }));
+  const opened = await openOutFolder(options.out, log).catch((error: Error) => ({
+    ok: false as const,
+    error: error.message,
+  }));
   if (!opened.ok) return { ok: false, problems: [], error: opened.error };
   try {
     const result = await buildInto(opened.folder, options, log);
@@ -58,7 +60,11 @@ export async function buildSite(options: SiteOptions, log: (line: string) => voi
 }
 
 /** The build proper, holding OUT's lock (out-folder.ts). */
-async function buildInto(outFolder: OutFolder, options: SiteOptions, log: (line: string) => void): Promise<BuildResult> {
+async function buildInto(
+  outFolder: OutFolder,
+  options: SiteOptions,
+  log: (line: string) => void,
+): Promise<BuildResult> {
   log(`${STAGE_MARK}${STAGES.check}`);
   const report = await loadContentInParallel(options.content, { cache: true });
   if (!report.content) return { ok: false, problems: report.problems };
@@ -94,12 +100,15 @@ async function buildInto(outFolder: OutFolder, options: SiteOptions, log: (line:
       // Same code, yet differently named styles or scripts: the old pages would link to files
       // that are gone. Astro cannot render twice in one process, so stop and start afresh.
       await pages.forget();
-      throw new Error('上次生成的页面引用的样式或脚本与这次不同，不能沿用。已清除页面缓存，输出文件夹没有改动，请再运行一次生成命令。');
+      throw new Error(
+        '上次生成的页面引用的样式或脚本与这次不同，不能沿用。已清除页面缓存，输出文件夹没有改动，请再运行一次生成命令。',
+      );
     }
     if (pages.reuse.reused.size > 0) log(`${pages.reuse.reused.size} 个页面的内容没有变化，沿用上次生成的结果。`);
     log(`${STAGE_MARK}${STAGES.search}`);
     const indexed = await search;
-    if (indexed.reused) log(`搜索索引共 ${indexed.shards} 片，其中 ${indexed.reused} 片的公文没有变化，沿用上次的结果。`);
+    if (indexed.reused)
+      log(`搜索索引共 ${indexed.shards} 片，其中 ${indexed.reused} 片的公文没有变化，沿用上次的结果。`);
     await rename(searchDir, join(staging, 'pagefind'));
     log(`${STAGE_MARK}${STAGES.offline}`);
     await writeOfflineFiles(staging, report.content.notices, options.base, version);
@@ -111,7 +120,12 @@ async function buildInto(outFolder: OutFolder, options: SiteOptions, log: (line:
     await search?.catch(() => {});
     await rm(staging, { recursive: true, force: true });
     await rm(searchDir, { recursive: true, force: true });
-    const detail = error instanceof Error ? (process.env.GONGKAI_DEBUG ? error.stack ?? error.message : error.message) : String(error);
+    const detail =
+      error instanceof Error
+        ? process.env.GONGKAI_DEBUG
+          ? (error.stack ?? error.message)
+          : error.message
+        : String(error);
     return { ok: false, problems: report.problems, error: detail };
   }
   return { ok: true, content: report.content, problems: report.problems };

@@ -35,8 +35,11 @@ export async function writeFileWhole(file: string, data: string | Uint8Array): P
 export async function pruneLeastRecentlyUsed(dir: string, keep: number): Promise<void> {
   if (!existsSync(dir)) return;
   const names = await readdir(dir);
-  const entries = await Promise.all(names.map(async (name) => ({ name, used: (await stat(join(dir, name)).catch(() => undefined))?.mtimeMs ?? 0 })));
+  const entries = await Promise.all(
+    names.map(async (name) => ({ name, used: (await stat(join(dir, name)).catch(() => undefined))?.mtimeMs ?? 0 })),
+  );
   const stale = entries.filter((e) => e.name.includes(PARTIAL) && Date.now() - e.used > 3_600_000);
   const complete = entries.filter((e) => !e.name.includes(PARTIAL)).sort((a, b) => b.used - a.used);
-  for (const { name } of [...stale, ...complete.slice(keep)]) await rm(join(dir, name), { recursive: true, force: true });
+  for (const { name } of [...stale, ...complete.slice(keep)])
+    await rm(join(dir, name), { recursive: true, force: true });
 }

@@ -34,9 +34,12 @@ export function itemEnd(bytes: Uint8Array, at: number): number {
     at = decodeHead(bytes, at);
     const { majorType, value } = decoded;
     pending--;
-    if (majorType === 2 || majorType === 3) at += value; // bytes, text
-    else if (majorType === 4) pending += value; // array
-    else if (majorType === 5) pending += 2 * value; // map: keys and values
+    if (majorType === 2 || majorType === 3)
+      at += value; // bytes, text
+    else if (majorType === 4)
+      pending += value; // array
+    else if (majorType === 5)
+      pending += 2 * value; // map: keys and values
     else if (majorType === 6) pending += 1; // tag, then its item
   }
   if (at > bytes.length) throw new Error(`CBOR: data ends at byte ${bytes.length}, an item runs to ${at}`);
@@ -62,7 +65,8 @@ const utf8Encoder = new TextEncoder();
 
 export function readText(bytes: Uint8Array, at: number): string {
   const head = expect(bytes, at, TEXT);
-  if (head.contentAt + head.value > bytes.length) throw new Error(`CBOR: data ends at byte ${bytes.length}, a text runs to ${head.contentAt + head.value}`);
+  if (head.contentAt + head.value > bytes.length)
+    throw new Error(`CBOR: data ends at byte ${bytes.length}, a text runs to ${head.contentAt + head.value}`);
   return utf8Decoder.decode(bytes.subarray(head.contentAt, head.contentAt + head.value));
 }
 
@@ -119,7 +123,8 @@ function decodeHead(bytes: Uint8Array, at: number): number {
 
 function expect(bytes: Uint8Array, at: number, majorType: number): Head {
   const head = readHead(bytes, at);
-  if (head.majorType !== majorType) throw new Error(`CBOR: expected major type ${majorType} at byte ${at}, found ${head.majorType}`);
+  if (head.majorType !== majorType)
+    throw new Error(`CBOR: expected major type ${majorType} at byte ${at}, found ${head.majorType}`);
   return head;
 }
 

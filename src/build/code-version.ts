@@ -19,7 +19,11 @@ export function codeVersion(): Promise<string> {
     const hash = createHash('sha256').update(process.version);
     for (const input of INPUTS) {
       for (const file of await filesOf(join(PROJECT_ROOT, input))) {
-        hash.update(relative(PROJECT_ROOT, file)).update('\0').update(await readFile(file)).update('\0');
+        hash
+          .update(relative(PROJECT_ROOT, file))
+          .update('\0')
+          .update(await readFile(file))
+          .update('\0');
       }
     }
     return hash.digest('hex');
@@ -31,5 +35,8 @@ async function filesOf(path: string): Promise<string[]> {
   if (!existsSync(path)) return [];
   if (!(await stat(path)).isDirectory()) return [path];
   const entries = await readdir(path, { recursive: true, withFileTypes: true });
-  return entries.filter((e) => e.isFile()).map((e) => join(e.parentPath, e.name)).sort();
+  return entries
+    .filter((e) => e.isFile())
+    .map((e) => join(e.parentPath, e.name))
+    .sort();
 }

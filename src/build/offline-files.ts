@@ -11,12 +11,22 @@ import type { Notice } from '../content/content-check.ts';
 import { paths, withBase } from '../domain/site/site-paths.ts';
 import { indexNumberSlug } from '../domain/notice/index-number.ts';
 import {
-  cacheNames, fileUrl, isShellFile, OFFLINE_MANIFEST, SERVICE_WORKER, type OfflineManifest,
+  cacheNames,
+  fileUrl,
+  isShellFile,
+  OFFLINE_MANIFEST,
+  SERVICE_WORKER,
+  type OfflineManifest,
 } from '../domain/site/offline-manifest.ts';
 
 const WORKER_SOURCE = new URL('../site/browser/service-worker/service-worker.ts', import.meta.url);
 
-export async function writeOfflineFiles(siteDir: string, notices: readonly Notice[], base: string, version: string): Promise<OfflineManifest> {
+export async function writeOfflineFiles(
+  siteDir: string,
+  notices: readonly Notice[],
+  base: string,
+  version: string,
+): Promise<OfflineManifest> {
   // The manifest is part of the shell: list it before it exists.
   const files = [...listFiles(siteDir), { path: OFFLINE_MANIFEST, bytes: 0 }];
   const size = new Map(files.map((f) => [f.path, f.bytes]));
@@ -30,7 +40,9 @@ export async function writeOfflineFiles(siteDir: string, notices: readonly Notic
       date: n.publishedOn,
       bytes: size.get(`xxgk/${indexNumberSlug(n.indexNumber)}/index.html`) ?? 0,
     })),
-    search: files.filter((f) => f.path.startsWith('pagefind/') && !isShellFile(f.path, f.bytes)).map((f) => ({ url: fileUrl(base, f.path), bytes: f.bytes })),
+    search: files
+      .filter((f) => f.path.startsWith('pagefind/') && !isShellFile(f.path, f.bytes))
+      .map((f) => ({ url: fileUrl(base, f.path), bytes: f.bytes })),
   };
   await writeFile(join(siteDir, OFFLINE_MANIFEST), JSON.stringify(manifest));
   const build = { version, base, shell: manifest.shell, caches: cacheNames(version) };

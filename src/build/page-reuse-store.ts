@@ -49,8 +49,17 @@ const ASSETS = '_assets';
 
 export async function openPageReuse(out: string, base: string, site: SiteConfig): Promise<PageReuseStore> {
   const file = join(cacheDir('pages'), `${createHash('sha256').update(resolve(out)).digest('hex')}.json`);
-  const scope = createHash('sha256').update(await codeVersion()).update('\0').update(base).update('\0').update(JSON.stringify(site)).digest('hex');
-  const record = await readFile(file, 'utf8').then((text) => JSON.parse(text) as PageRecord, () => undefined);
+  const scope = createHash('sha256')
+    .update(await codeVersion())
+    .update('\0')
+    .update(base)
+    .update('\0')
+    .update(JSON.stringify(site))
+    .digest('hex');
+  const record = await readFile(file, 'utf8').then(
+    (text) => JSON.parse(text) as PageRecord,
+    () => undefined,
+  );
   const previous = new Map<string, string>();
   /** Page → the hash its file in OUT was checked to have. */
   const checked = new Map<string, string>();
@@ -86,7 +95,9 @@ export async function openPageReuse(out: string, base: string, site: SiteConfig)
       return true;
     },
     async save() {
-      const pages = [...reuse.keys].filter(([path]) => written.has(path)).map(([path, key]): [string, PageWritten] => [path, { key, sha256: written.get(path)! }]);
+      const pages = [...reuse.keys]
+        .filter(([path]) => written.has(path))
+        .map(([path, key]): [string, PageWritten] => [path, { key, sha256: written.get(path)! }]);
       const next: PageRecord = { scope, assets: await assetsOf(out), pages: Object.fromEntries(pages) };
       await writeFileWhole(file, JSON.stringify(next));
     },
@@ -105,7 +116,12 @@ function pageHash(path: string): string | undefined {
 
 /** Records written before pages had hashes hold bare keys: those pages are rendered again. */
 function isPageWritten(page: unknown): page is PageWritten {
-  return typeof page === 'object' && page !== null && typeof (page as PageWritten).key === 'string' && typeof (page as PageWritten).sha256 === 'string';
+  return (
+    typeof page === 'object' &&
+    page !== null &&
+    typeof (page as PageWritten).key === 'string' &&
+    typeof (page as PageWritten).sha256 === 'string'
+  );
 }
 
 /** Where a page's HTML is (build.format 'directory'). */

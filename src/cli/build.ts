@@ -15,4 +15,6 @@ if (!result.ok) {
   console.error(result.outNote ?? `（输出文件夹 ${site.out} 未被改动）`);
   process.exit(1);
 }
-console.log(`网站已生成：${site.out}（网址前缀 ${site.base}，用时 ${((performance.now() - started) / 1000).toFixed(1)} 秒）`);
+console.log(
+  `网站已生成：${site.out}（网址前缀 ${site.base}，用时 ${((performance.now() - started) / 1000).toFixed(1)} 秒）`,
+);

@@ -18,7 +18,9 @@ const report = await loadContentInParallel(site.content, { cache: true });
 printProblems(report.problems);
 if (report.content) {
   for (const line of personalInfoExceptionLines(report.content.notices)) console.log(line);
-  console.log(`检查通过：${report.content.notices.length} 篇公文${report.problems.length ? '（有警告，见上）' : '，没有发现问题'}。`);
+  console.log(
+    `检查通过：${report.content.notices.length} 篇公文${report.problems.length ? '（有警告，见上）' : '，没有发现问题'}。`,
+  );
 } else {
   process.exit(1);
 }

@@ -45,7 +45,10 @@ export function planNotice(folder: ContentFolder, site: SiteConfig, draft: Draft
   const taken = new Set(
     [...folder.notices.map((n) => n.path), ...folder.strayFiles].map((f) => f.toLowerCase().replace(/\.mdx?$/, '')),
   );
-  const slug = noticeSlug(draft.title, draft.publishedOn, { genre: draft.genre, isTaken: (s) => taken.has(`notices/${year}/${s}`) });
+  const slug = noticeSlug(draft.title, draft.publishedOn, {
+    genre: draft.genre,
+    isTaken: (s) => taken.has(`notices/${year}/${s}`),
+  });
   const file = `notices/${year}/${slug}.md`;
   const text = noticeTemplate({ ...draft, indexNumber });
 
@@ -53,7 +56,10 @@ export function planNotice(folder: ContentFolder, site: SiteConfig, draft: Draft
   if (problems.length) {
     return {
       ok: false,
-      message: ['生成的文件没有通过检查，所以没有新建（这是 npm run new 的问题，请把以下内容告诉维护人员）：', ...problems.map(formatProblem)].join('\n'),
+      message: [
+        '生成的文件没有通过检查，所以没有新建（这是 npm run new 的问题，请把以下内容告诉维护人员）：',
+        ...problems.map(formatProblem),
+      ].join('\n'),
     };
   }
   const path = withBase(base, paths.notice(indexNumber));
@@ -74,7 +80,9 @@ function newFileProblems(folder: ContentFolder, file: string, text: string): Pro
     strayFiles: [],
     attachments: new Map(),
   });
-  return report.problems.filter((p) => p.file === file && p.severity === 'error' && p.kind !== 'dangling-interpretation');
+  return report.problems.filter(
+    (p) => p.file === file && p.severity === 'error' && p.kind !== 'dangling-interpretation',
+  );
 }
 
 /**

@@ -24,7 +24,13 @@ export interface FieldFlag {
 
 export const FIELD_FLAGS: readonly FieldFlag[] = [
   ...FLAG_FIELDS.map((f) => ({ field: f.name, en: f.new.en, zh: f.key, value: f.new.example, help: f.new.help })),
-  { field: 'code', en: 'code', zh: '机构代码', value: '代码', help: '下属单位用自己的机构代码编索引号，不填时为 site.yaml 的机构代码' },
+  {
+    field: 'code',
+    en: 'code',
+    zh: '机构代码',
+    value: '代码',
+    help: '下属单位用自己的机构代码编索引号，不填时为 site.yaml 的机构代码',
+  },
 ];
 
 export type DraftField = FieldFlag['field'];
@@ -81,7 +87,9 @@ export function parseNewOptions(args: string[]): NewOptions {
     return { ok: false, message: explainArgsError(error, Object.keys(options)) };
   }
   // parseArgs keeps the last of repeated options; a field given twice is more likely a mistake.
-  const given = parsed.tokens.flatMap((t) => (t.kind === 'option' && t.value !== undefined ? [{ name: t.name, value: t.value.trim() }] : []));
+  const given = parsed.tokens.flatMap((t) =>
+    t.kind === 'option' && t.value !== undefined ? [{ name: t.name, value: t.value.trim() }] : [],
+  );
   const input: DraftInput = {};
   for (const flag of FIELD_FLAGS) {
     const mine = given.filter((g) => g.name === flag.zh || g.name === flag.en);
@@ -116,7 +124,8 @@ function explainArgsError(error: unknown, known: string[]): string {
     case 'ERR_PARSE_ARGS_UNKNOWN_OPTION': {
       const name = named.replace(/^-+/, '').split('=')[0]!;
       const nearest = known.map((k) => [k, editDistance(name, k)] as const).sort((a, b) => a[1] - b[1])[0];
-      const guess = nearest && nearest[1] <= Math.max(1, Math.floor(name.length / 3)) ? `，是否应为 --${nearest[0]}？` : '';
+      const guess =
+        nearest && nearest[1] <= Math.max(1, Math.floor(name.length / 3)) ? `，是否应为 --${nearest[0]}？` : '';
       return `不认识的选项 ${named}${guess}（${help}）`;
     }
     case 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE':
@@ -132,7 +141,6 @@ function explainArgsError(error: unknown, known: string[]): string {
       return message;
   }
 }
-
 
 /** A notice's fields after validation, ready for the template and the allocator. */
 export type Draft = Omit<NoticeTemplateFields, 'indexNumber'> & {
@@ -168,12 +176,17 @@ export function checkDraft(input: DraftInput, context: DraftContext): DraftCheck
 
   for (const field of REQUIRED_FIELDS) {
     if (!input[field]) {
-      errors.push({ field, missing: true, message: `缺少${flagOf(field).zh}：请用 ${flagNames(field)} 指定，例如 --${flagOf(field).zh} ${flagOf(field).value}` });
+      errors.push({
+        field,
+        missing: true,
+        message: `缺少${flagOf(field).zh}：请用 ${flagNames(field)} 指定，例如 --${flagOf(field).zh} ${flagOf(field).value}`,
+      });
     }
   }
   // Every value goes on one frontmatter line.
   for (const flag of FIELD_FLAGS) {
-    if (/[\u0000-\u0008\u000a-\u001f\u007f\u2028\u2029]/.test(input[flag.field] ?? '')) fail(flag.field, `${flag.zh}中有换行或控制字符，请写成一行`);
+    if (/[\u0000-\u0008\u000a-\u001f\u007f\u2028\u2029]/.test(input[flag.field] ?? ''))
+      fail(flag.field, `${flag.zh}中有换行或控制字符，请写成一行`);
   }
 
   const category = input.category;
@@ -200,7 +213,8 @@ export function checkDraft(input: DraftInput, context: DraftContext): DraftCheck
   const writtenOn = input.writtenOn;
   if (writtenOn !== undefined && !failed('writtenOn')) {
     if (!isCalendarDate(writtenOn)) fail('writtenOn', dateError('成文日期', writtenOn));
-    else if (isCalendarDate(publishedOn) && writtenOn > publishedOn) fail('writtenOn', `成文日期 ${writtenOn} 晚于发布日期 ${publishedOn}，请核对两个日期`);
+    else if (isCalendarDate(publishedOn) && writtenOn > publishedOn)
+      fail('writtenOn', `成文日期 ${writtenOn} 晚于发布日期 ${publishedOn}，请核对两个日期`);
   }
 
   let interprets: IndexNumber | undefined;
@@ -208,14 +222,20 @@ export function checkDraft(input: DraftInput, context: DraftContext): DraftCheck
     const parsed = parseIndexNumber(input.interprets);
     if (!parsed.ok) fail('interprets', `解读“${input.interprets}”不是规范的索引号：${parsed.reason} — ${parsed.fix}`);
     else if (!context.existing.includes(parsed.value)) {
-      fail('interprets', `找不到索引号为 ${parsed.value} 的公文：“解读”应填写被解读文件的索引号，该文件须已在 notices 中`);
+      fail(
+        'interprets',
+        `找不到索引号为 ${parsed.value} 的公文：“解读”应填写被解读文件的索引号，该文件须已在 notices 中`,
+      );
     } else interprets = parsed.value;
   }
 
   const code = input.code ?? context.organCode;
   if (!ORGAN_CODE.test(code) && !failed('code')) {
     const cleaned = code.toUpperCase().replace(/-/g, '');
-    fail('code', `机构代码“${code}”应为9位组织机构代码（去掉“-”）或18位统一社会信用代码（数字或大写字母）${ORGAN_CODE.test(cleaned) ? `，是否应为 ${cleaned}？` : ''}`);
+    fail(
+      'code',
+      `机构代码“${code}”应为9位组织机构代码（去掉“-”）或18位统一社会信用代码（数字或大写字母）${ORGAN_CODE.test(cleaned) ? `，是否应为 ${cleaned}？` : ''}`,
+    );
   }
 
   if (errors.length) return { ok: false, errors };
@@ -242,7 +262,12 @@ export function checkDraft(input: DraftInput, context: DraftContext): DraftCheck
 
 /** Today's date in China (Asia/Shanghai), whatever the computer's time zone. */
 export function todayInChina(now = new Date()): CalendarDate {
-  const parts = new Intl.DateTimeFormat('en-US', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit' }).formatToParts(now);
+  const parts = new Intl.DateTimeFormat('en-US', {
+    timeZone: 'Asia/Shanghai',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+  }).formatToParts(now);
   const part = (type: string) => parts.find((p) => p.type === type)!.value;
   return `${part('year')}-${part('month')}-${part('day')}` as CalendarDate;
 }

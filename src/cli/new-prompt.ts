@@ -26,7 +26,12 @@ export async function askForDraft(start: DraftInput, context: DraftContext, io: 
   const first = checkDraft(input, context);
   if (first.ok) return input;
   const missingRequired = first.errors.some((e) => e.missing);
-  const order: DraftField[] = [...new Set([...first.errors.map((e) => e.field), ...(missingRequired ? OPTIONAL_ASKED.filter((f) => !(f in start)) : [])])];
+  const order: DraftField[] = [
+    ...new Set([
+      ...first.errors.map((e) => e.field),
+      ...(missingRequired ? OPTIONAL_ASKED.filter((f) => !(f in start)) : []),
+    ]),
+  ];
   // Ask in the order of the usage text (标题, 分类, 文号 …), not in the order errors were found.
   const position = (field: DraftField) => FIELD_FLAGS.findIndex((f) => f.field === field);
   order.sort((a, b) => position(a) - position(b));
@@ -44,7 +49,8 @@ export async function askForDraft(start: DraftInput, context: DraftContext, io: 
       error = found.ok ? undefined : found.errors.find((e) => e.field === field)?.message;
       if (!error) break;
       if (!value) error = `${flagOf(field).zh}不能为空`;
-      else if (field === 'category' && /^\d+$/.test(value)) error = `没有序号 ${value}：请输入 1 到 ${context.taxonomy.length} 之间的序号，或分类名称`;
+      else if (field === 'category' && /^\d+$/.test(value))
+        error = `没有序号 ${value}：请输入 1 到 ${context.taxonomy.length} 之间的序号，或分类名称`;
     }
   }
   return input;

@@ -12,7 +12,14 @@ import { parseSiteYaml, SITE_FILE } from '../content/content-check.ts';
 import { formatProblem } from '../domain/problems.ts';
 import { usedIndexNumbers } from '../domain/notice/used-index-numbers.ts';
 import { BODY_PLACEHOLDER } from '../domain/notice/notice-template.ts';
-import { checkDraft, NEW_USAGE, parseNewOptions, todayInChina, type DraftContext, type DraftInput } from './new-options.ts';
+import {
+  checkDraft,
+  NEW_USAGE,
+  parseNewOptions,
+  todayInChina,
+  type DraftContext,
+  type DraftInput,
+} from './new-options.ts';
 import { askForDraft } from './new-prompt.ts';
 import { planNotice, writePlannedNotice, type NewNoticePlan } from './new-notice.ts';
 
@@ -42,7 +49,12 @@ for (let attempt = 1; ; attempt++) {
   const folder = await readContentFolder(content);
   const { site, problems } = parseSiteYaml(folder.siteYaml!);
   if (!site) fail(['site.yaml 有错误，先改正才能新建公文：', ...problems.map(formatProblem)]);
-  const context: DraftContext = { taxonomy: site.taxonomy, organCode: site.organCode, existing: usedIndexNumbers(folder), today: todayInChina() };
+  const context: DraftContext = {
+    taxonomy: site.taxonomy,
+    organCode: site.organCode,
+    existing: usedIndexNumbers(folder),
+    today: todayInChina(),
+  };
 
   let checked = checkDraft(input, context);
   if (!checked.ok && interactive && !asked) {
@@ -100,7 +112,10 @@ function shown(path: string): string {
 
 function report(plan: NewNoticePlan): void {
   const file = shown(join(content, plan.file));
-  const flags = [...(shown(content) === 'content' ? [] : [`--content ${shown(content)}`]), ...(base === '/' ? [] : [`--base ${base}`])];
+  const flags = [
+    ...(shown(content) === 'content' ? [] : [`--content ${shown(content)}`]),
+    ...(base === '/' ? [] : [`--base ${base}`]),
+  ];
   const withFlags = (command: string) => (flags.length ? `${command} -- ${flags.join(' ')}` : command);
   console.log(
     [

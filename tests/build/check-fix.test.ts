@@ -5,15 +5,29 @@ import { join, relative } from 'node:path';
 import { fixture, runScript, tempDir } from './helpers.ts';
 import { gbk, randomBytes, utf16, utf32, utf8 } from '../encode-text.ts';
 
-const notice = (serial: number, title: string, newline: string) => [
-  '---', `标题: ${title}`, `索引号: "114400001234567890/2025-0000${serial}"`, '分类: 农业、林业、水利',
-  '发布日期: "2025-03-05"', '---', '', `　　根据工作安排，现将${title}有关事项通知如下，请认真贯彻落实。`, '',
-].join(newline);
+const notice = (serial: number, title: string, newline: string) =>
+  [
+    '---',
+    `标题: ${title}`,
+    `索引号: "114400001234567890/2025-0000${serial}"`,
+    '分类: 农业、林业、水利',
+    '发布日期: "2025-03-05"',
+    '---',
+    '',
+    `　　根据工作安排，现将${title}有关事项通知如下，请认真贯彻落实。`,
+    '',
+  ].join(newline);
 
 /** Each file as the editor saved it, and the UTF-8 text `--fix` must turn it into. */
 const FILES = {
-  'notices/2025/utf16le.md': { text: notice(1, '关于开展春季植树活动的通知', '\r\n'), encode: (t: string) => utf16(t, true) },
-  'notices/2025/utf32be.md': { text: notice(2, '关于做好森林防火工作的通知', '\n'), encode: (t: string) => utf32(t, false) },
+  'notices/2025/utf16le.md': {
+    text: notice(1, '关于开展春季植树活动的通知', '\r\n'),
+    encode: (t: string) => utf16(t, true),
+  },
+  'notices/2025/utf32be.md': {
+    text: notice(2, '关于做好森林防火工作的通知', '\n'),
+    encode: (t: string) => utf32(t, false),
+  },
   'notices/2025/gbk.md': { text: notice(3, '关于一季度安全生产检查的通知', '\r\n'), encode: gbk },
 };
 const UNDECODABLE = 'notices/2025/undecodable.md';
@@ -30,7 +44,9 @@ function officeWithMisencodedNotices(): { root: string; content: string; cache: 
 
 describe('check --fix on files in other encodings', () => {
   const { root, content, cache } = officeWithMisencodedNotices();
-  const originals = new Map([...Object.keys(FILES), UNDECODABLE].map((file) => [file, readFileSync(join(content, file))]));
+  const originals = new Map(
+    [...Object.keys(FILES), UNDECODABLE].map((file) => [file, readFileSync(join(content, file))]),
+  );
   const fixed = runScript('check', ['--content', content, '--fix'], { GONGKAI_CACHE: cache });
 
   test('converts UTF-16LE and UTF-32BE without BOM, and GBK, to UTF-8 with their line ends', () => {
@@ -40,7 +56,11 @@ describe('check --fix on files in other encodings', () => {
     for (const [file, { text }] of Object.entries(FILES)) {
       assert.deepEqual(readFileSync(join(content, file)), Buffer.from(utf8(text)), file);
     }
-    assert.doesNotMatch(fixed.stderr, /utf16le\.md|utf32be\.md|gbk\.md/, 'check finds nothing wrong with the converted files');
+    assert.doesNotMatch(
+      fixed.stderr,
+      /utf16le\.md|utf32be\.md|gbk\.md/,
+      'check finds nothing wrong with the converted files',
+    );
   });
 
   test('backs up each original byte for byte beside the content folder, and says where', () => {
@@ -61,11 +81,19 @@ describe('check --fix on files in other encodings', () => {
     assert.match(fixed.stderr, /错误 notices\/2025\/undecodable\.md:1 文件: 无法识别的编码/);
     assert.equal(fixed.status, 1);
     const backups = join(root, '.gongkai-fix-backup');
-    assert.ok(!existsSync(join(backups, readdirSync(backups)[0]!, UNDECODABLE)), 'nothing to back up for an untouched file');
+    assert.ok(
+      !existsSync(join(backups, readdirSync(backups)[0]!, UNDECODABLE)),
+      'nothing to back up for an untouched file',
+    );
   });
 
   test('leaves no temporary file behind', () => {
-    assert.deepEqual(readdirSync(join(content, 'notices/2025')).sort(), ['gbk.md', 'undecodable.md', 'utf16le.md', 'utf32be.md']);
+    assert.deepEqual(readdirSync(join(content, 'notices/2025')).sort(), [
+      'gbk.md',
+      'undecodable.md',
+      'utf16le.md',
+      'utf32be.md',
+    ]);
   });
 
   test('passes check once the undecodable file is gone, and a second --fix changes nothing', () => {

@@ -12,8 +12,15 @@ import { dirname, join, relative } from 'node:path';
 import { parse, type HTMLElement } from 'node-html-parser';
 import { fixture, page, runScript, tempDir, text } from './helpers.ts';
 import {
-  CODE_EXECUTION_CASES, HOSTILE_CASES, isAccepted, MARKER_DIR, markerOf, materialise as materialiseCases, MDX_CODE_OPT_IN,
-  type HostileCase, type Refused,
+  CODE_EXECUTION_CASES,
+  HOSTILE_CASES,
+  isAccepted,
+  MARKER_DIR,
+  markerOf,
+  materialise as materialiseCases,
+  MDX_CODE_OPT_IN,
+  type HostileCase,
+  type Refused,
 } from '../fixtures/hostile/cases.ts';
 
 const work = tempDir('hostile-build');
@@ -26,7 +33,8 @@ function materialise(cases: Parameters<typeof materialiseCases>[0]): string {
   return content;
 }
 after(() => {
-  for (const folder of [work, MARKER_DIR, ...contentFolders.map(dirname)]) rmSync(folder, { recursive: true, force: true });
+  for (const folder of [work, MARKER_DIR, ...contentFolders.map(dirname)])
+    rmSync(folder, { recursive: true, force: true });
 });
 
 const caseById = (id: string) => HOSTILE_CASES.find((c) => c.id === id)!;
@@ -39,11 +47,17 @@ function pageOf(id: string): string {
 
 /** Every entry under `dir` → the SHA-256 of a file's bytes, 'folder', or a link's target. */
 function snapshot(dir: string): Map<string, string> {
-  return new Map(readdirSync(dir, { recursive: true, withFileTypes: true }).map((e) => {
-    const path = join(e.parentPath, e.name);
-    const digest = e.isSymbolicLink() ? 'link' : e.isDirectory() ? 'folder' : createHash('sha256').update(readFileSync(path)).digest('hex');
-    return [relative(dir, path), digest] as const;
-  }));
+  return new Map(
+    readdirSync(dir, { recursive: true, withFileTypes: true }).map((e) => {
+      const path = join(e.parentPath, e.name);
+      const digest = e.isSymbolicLink()
+        ? 'link'
+        : e.isDirectory()
+          ? 'folder'
+          : createHash('sha256').update(readFileSync(path)).digest('hex');
+      return [relative(dir, path), digest] as const;
+    }),
+  );
 }
 
 describe('a refused case', () => {
@@ -56,7 +70,13 @@ describe('a refused case', () => {
   });
 
   // One case of each defect class, with the line its problem is reported at.
-  for (const id of ['d1-esm-execsync', 'd2-javascript-link', 'd3-html-listed', 'd6-mobile-dashes', 'd7-lone-surrogate']) {
+  for (const id of [
+    'd1-esm-execsync',
+    'd2-javascript-link',
+    'd3-html-listed',
+    'd6-mobile-dashes',
+    'd7-lone-surrogate',
+  ]) {
     const c = caseById(id) as HostileCase & { expect: Refused };
     test(`${id}: build exits 1, names ${c.expect.file}:${c.expect.line} and leaves the published OUT byte for byte`, () => {
       const built = runScript('build', ['--content', materialise([c]), '--out', out], env);
@@ -97,7 +117,11 @@ describe('MDX可执行代码: 是 (the documented opt-in)', () => {
   });
 
   test('leaves nothing behind that breaks the next build once its content is gone', () => {
-    const built = runScript('build', ['--content', fixture('office'), '--out', join(work, 'after-opt-in', 'dist')], env);
+    const built = runScript(
+      'build',
+      ['--content', fixture('office'), '--out', join(work, 'after-opt-in', 'dist')],
+      env,
+    );
     assert.equal(built.status, 0, built.stderr);
   });
 });
@@ -106,7 +130,19 @@ describe('MDX可执行代码: 是 (the documented opt-in)', () => {
 
 const ACCEPTED = HOSTILE_CASES.filter(isAccepted);
 const SAFE_SCHEME = /^(https?|mailto|tel):$/i;
-const URL_ATTRIBUTES = ['href', 'src', 'action', 'formaction', 'xlink:href', 'srcset', 'poster', 'data', 'cite', 'background', 'ping'];
+const URL_ATTRIBUTES = [
+  'href',
+  'src',
+  'action',
+  'formaction',
+  'xlink:href',
+  'srcset',
+  'poster',
+  'data',
+  'cite',
+  'background',
+  'ping',
+];
 
 /** The scheme a browser would see in a URL attribute (it drops ASCII tabs and newlines), or undefined if relative. */
 function schemeOf(url: string): string | undefined {
@@ -116,11 +152,18 @@ function schemeOf(url: string): string | undefined {
 
 /** The site's own QR code: a fixed set of attributes, nothing inside but paths. */
 function isSiteQrCode(svg: HTMLElement): boolean {
-  const attributes = Object.keys(svg.attributes).map((a) => a.toLowerCase()).sort();
+  const attributes = Object.keys(svg.attributes)
+    .map((a) => a.toLowerCase())
+    .sort();
   return (
     attributes.join(' ') === 'aria-hidden focusable shape-rendering viewbox xmlns' &&
     /^0 0 \d+ \d+$/.test(svg.getAttribute('viewBox') ?? '') &&
-    svg.querySelectorAll('*').every((child) => child.tagName === 'PATH' && Object.keys(child.attributes).every((a) => ['fill', 'stroke', 'd'].includes(a)))
+    svg
+      .querySelectorAll('*')
+      .every(
+        (child) =>
+          child.tagName === 'PATH' && Object.keys(child.attributes).every((a) => ['fill', 'stroke', 'd'].includes(a)),
+      )
   );
 }
 
@@ -138,8 +181,10 @@ function unsafeIn(html: string): string[] {
         if (scheme && !SAFE_SCHEME.test(scheme)) found.push(`<${tag} ${attribute}="${value}">`);
       }
     }
-    if (['base', 'iframe', 'frame', 'object', 'embed', 'applet', 'portal', 'math'].includes(tag)) found.push(`<${tag}>`);
-    if (tag === 'meta' && /refresh/i.test(element.getAttribute('http-equiv') ?? '')) found.push('<meta http-equiv=refresh>');
+    if (['base', 'iframe', 'frame', 'object', 'embed', 'applet', 'portal', 'math'].includes(tag))
+      found.push(`<${tag}>`);
+    if (tag === 'meta' && /refresh/i.test(element.getAttribute('http-equiv') ?? ''))
+      found.push('<meta http-equiv=refresh>');
     if (tag === 'script') {
       const src = element.getAttribute('src') ?? '';
       const own = /^\/_assets\/[\w.-]+\.js$/.test(src) || src === '/reading-prefs.js' || /^\/pagefind\//.test(src);
@@ -147,12 +192,16 @@ function unsafeIn(html: string): string[] {
     }
     if (tag === 'svg' && !isSiteQrCode(element)) found.push(`<svg ${element.rawAttrs}>`);
     // The site's search forms (header and search page): a GET to its own search page.
-    const searchForm = element.getAttribute('role') === 'search' && element.getAttribute('action') === '/sousuo/' && element.getAttribute('method') === 'get';
+    const searchForm =
+      element.getAttribute('role') === 'search' &&
+      element.getAttribute('action') === '/sousuo/' &&
+      element.getAttribute('method') === 'get';
     if (tag === 'form' && !searchForm) found.push(`<form ${element.rawAttrs}>`);
   }
   // Anything the parser might not see as an element: spelled out in the bytes.
   if (/<(base|iframe|object|embed)\b/i.test(html)) found.push('raw frame/object/base tag');
-  if (/\bjavascript:|\bvbscript:/i.test(html.replace(/<!--[\s\S]*?-->/g, ''))) found.push('javascript:/vbscript: in the bytes');
+  if (/\bjavascript:|\bvbscript:/i.test(html.replace(/<!--[\s\S]*?-->/g, '')))
+    found.push('javascript:/vbscript: in the bytes');
   if (html.includes('evil.example')) found.push('a reference to evil.example');
   return found;
 }
@@ -174,11 +223,13 @@ describe(`the ${ACCEPTED.length} accepted cases, built into one site`, () => {
 
   test('no page has an event handler, a script URL, a frame, a redirect, a foreign script, an SVG or a form that is not the site’s', () => {
     assert.ok(htmlFiles.length > ACCEPTED.length, `${htmlFiles.length} pages`);
-    const unsafe = htmlFiles.flatMap((file) => unsafeIn(readFileSync(join(out, file), 'utf8')).map((what) => `${file}: ${what}`));
+    const unsafe = htmlFiles.flatMap((file) =>
+      unsafeIn(readFileSync(join(out, file), 'utf8')).map((what) => `${file}: ${what}`),
+    );
     assert.deepEqual(unsafe, []);
   });
 
-  test('the scan would see the site\'s own QR code, search form and scripts, and an injected handler', () => {
+  test("the scan would see the site's own QR code, search form and scripts, and an injected handler", () => {
     // A check that finds nothing must be able to find something: the page as built passes,
     // the same page with a handler does not.
     const html = readFileSync(join(out, pageOf('d2-font'), 'index.html'), 'utf8');
@@ -204,10 +255,17 @@ describe(`the ${ACCEPTED.length} accepted cases, built into one site`, () => {
     const expected = ['2022/yusuan.pdf', ...ACCEPTED.flatMap((c) => c.expect.published ?? [])].sort();
     const folder = join(out, 'attachments');
     const entries = readdirSync(folder, { recursive: true, withFileTypes: true });
-    const files = entries.filter((e) => !e.isDirectory()).map((e) => relative(folder, join(e.parentPath, e.name)).split('\\').join('/'));
+    const files = entries
+      .filter((e) => !e.isDirectory())
+      .map((e) => relative(folder, join(e.parentPath, e.name)).split('\\').join('/'));
     assert.deepEqual(files.sort(), expected);
     for (const file of files) assert.ok(lstatSync(join(folder, file)).isFile(), `${file} is a regular file`);
     const anywhere = readdirSync(out, { recursive: true, encoding: 'utf8' });
-    assert.deepEqual(anywhere.filter((path) => path.split('/').some((segment) => segment.startsWith('.') && segment !== '.gongkai-site.json')), []);
+    assert.deepEqual(
+      anywhere.filter((path) =>
+        path.split('/').some((segment) => segment.startsWith('.') && segment !== '.gongkai-site.json'),
+      ),
+      [],
+    );
   });
 });

@@ -9,7 +9,16 @@ import { spawn, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { hostname } from 'node:os';
 import {
-  appendFileSync, cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync,
+  appendFileSync,
+  cpSync,
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  utimesSync,
+  writeFileSync,
 } from 'node:fs';
 import { join, relative } from 'node:path';
 import { CRASH_STEPS, type CrashStep } from '../../src/build/out/crash-point.ts';
@@ -27,23 +36,36 @@ const build = (out: string, env: Record<string, string> = {}, from = content) =>
 /** Every file and folder under `dir` (dotfiles too) → the SHA-256 of its bytes, or 'folder'. */
 function snapshot(dir: string): Map<string, string> {
   const entries = readdirSync(dir, { recursive: true, withFileTypes: true });
-  return new Map(entries.map((e) => {
-    const path = join(e.parentPath, e.name);
-    return [relative(dir, path), e.isDirectory() ? 'folder' : createHash('sha256').update(readFileSync(path)).digest('hex')];
-  }));
+  return new Map(
+    entries.map((e) => {
+      const path = join(e.parentPath, e.name);
+      return [
+        relative(dir, path),
+        e.isDirectory() ? 'folder' : createHash('sha256').update(readFileSync(path)).digest('hex'),
+      ];
+    }),
+  );
 }
 
 /** A site as published, without what names the build (so two builds of one content compare equal). */
 function published(dir: string): Map<string, string> {
-  const withoutBuild = [...snapshot(dir)].filter(([path]) => !['.gongkai-site.json', 'sw.js', 'offline-manifest.json'].includes(path));
-  return new Map(withoutBuild.map(([path, digest]) => [path, path.endsWith('.html') ? readFileSync(join(dir, path), 'utf8').replace(/ data-build="[^"]*"/, '') : digest]));
+  const withoutBuild = [...snapshot(dir)].filter(
+    ([path]) => !['.gongkai-site.json', 'sw.js', 'offline-manifest.json'].includes(path),
+  );
+  return new Map(
+    withoutBuild.map(([path, digest]) => [
+      path,
+      path.endsWith('.html') ? readFileSync(join(dir, path), 'utf8').replace(/ data-build="[^"]*"/, '') : digest,
+    ]),
+  );
 }
 
 /** Files beside `out` that are not `out` itself, once the background deletions have ended. */
 async function besideOut(out: string): Promise<string[]> {
   const parent = join(out, '..');
   const others = () => readdirSync(parent).filter((name) => name !== 'out');
-  for (let waited = 0; others().length > 0 && waited < 20_000; waited += 100) await new Promise((resolve) => setTimeout(resolve, 100));
+  for (let waited = 0; others().length > 0 && waited < 20_000; waited += 100)
+    await new Promise((resolve) => setTimeout(resolve, 100));
   return others();
 }
 
@@ -168,20 +190,27 @@ describe('two builds into one OUT at once', () => {
   let results: { status: number | null; output: string }[] = [];
   before(async () => {
     out = previousOut('concurrent');
-    const start = () => new Promise<{ status: number | null; output: string }>((resolve) => {
-      const child = spawn(process.execPath, [join(ROOT, 'src/cli/build.ts'), '--content', content, '--out', out], { cwd: ROOT, env: { ...process.env, GONGKAI_CACHE: cache } });
-      let output = '';
-      child.stdout.on('data', (chunk) => (output += chunk));
-      child.stderr.on('data', (chunk) => (output += chunk));
-      child.on('close', (status) => resolve({ status, output }));
-    });
+    const start = () =>
+      new Promise<{ status: number | null; output: string }>((resolve) => {
+        const child = spawn(process.execPath, [join(ROOT, 'src/cli/build.ts'), '--content', content, '--out', out], {
+          cwd: ROOT,
+          env: { ...process.env, GONGKAI_CACHE: cache },
+        });
+        let output = '';
+        child.stdout.on('data', (chunk) => (output += chunk));
+        child.stderr.on('data', (chunk) => (output += chunk));
+        child.on('close', (status) => resolve({ status, output }));
+      });
     results = await Promise.all([start(), start()]);
   });
 
   test('exactly one succeeds; the other is refused at once, naming the build that runs', () => {
     assert.deepEqual(results.map((r) => r.status).sort(), [0, 1]);
     const refused = results.find((r) => r.status === 1)!;
-    assert.match(refused.output, /另一个生成命令（进程 \d+，开始于 \d{4}-\d\d-\d\d \d\d:\d\d:\d\d）正在输出到 \S+，请等它完成后再运行/);
+    assert.match(
+      refused.output,
+      /另一个生成命令（进程 \d+，开始于 \d{4}-\d\d-\d\d \d\d:\d\d:\d\d）正在输出到 \S+，请等它完成后再运行/,
+    );
     assert.doesNotMatch(refused.output, /检查内容/);
   });
 
@@ -199,7 +228,12 @@ describe('a lock beside OUT', () => {
     writeFileSync(lock, JSON.stringify(owner));
     const result = build(out);
     assert.equal(result.status, 1);
-    assert.ok(result.stderr.includes(`另一个生成命令（进程 ${process.pid}，开始于 2026-12-01 10:03:04）正在输出到 ${out}，请等它完成后再运行`), result.stderr);
+    assert.ok(
+      result.stderr.includes(
+        `另一个生成命令（进程 ${process.pid}，开始于 2026-12-01 10:03:04）正在输出到 ${out}，请等它完成后再运行`,
+      ),
+      result.stderr,
+    );
     assert.deepEqual(JSON.parse(readFileSync(lock, 'utf8')), owner);
     assert.equal(kindOf(out), 'previous');
   });
@@ -214,7 +248,10 @@ describe('a stale lock, then a page edited by hand in OUT', () => {
   before(() => {
     out = previousOut('stale-lock');
     const pid = deadPid();
-    writeFileSync(join(out, '../.out.lock'), JSON.stringify({ pid, host: hostname(), startedAt: new Date().toISOString(), token: 'dead' }));
+    writeFileSync(
+      join(out, '../.out.lock'),
+      JSON.stringify({ pid, host: hostname(), startedAt: new Date().toISOString(), token: 'dead' }),
+    );
     tookOver = build(out);
     afterTakeOver = kindOf(out);
     // The page gains a script, and keeps its modification time.
@@ -228,7 +265,10 @@ describe('a stale lock, then a page edited by hand in OUT', () => {
 
   test('a lock left by a process that no longer exists is taken over, and the build says so', () => {
     assert.equal(tookOver.status, 0, tookOver.stderr + tookOver.stdout);
-    assert.match(tookOver.stdout, /上次输出到 \S+ 的生成命令（进程 \d+，开始于 .+）已不在运行，它留下的锁已由这次生成接管/);
+    assert.match(
+      tookOver.stdout,
+      /上次输出到 \S+ 的生成命令（进程 \d+，开始于 .+）已不在运行，它留下的锁已由这次生成接管/,
+    );
     assert.equal(afterTakeOver, 'new');
   });
 
@@ -249,7 +289,12 @@ describe('an OUT that is not a site the build made', () => {
     const before = snapshot(join(out, '..'));
     const result = build(out);
     assert.equal(result.status, 1);
-    assert.ok(result.stderr.includes(`输出文件夹 ${out} 里已有不是本工具生成的文件（例如 工作/总结.docx），为防止误删，拒绝覆盖。请换一个 --out 文件夹，或先清空它。`), result.stderr);
+    assert.ok(
+      result.stderr.includes(
+        `输出文件夹 ${out} 里已有不是本工具生成的文件（例如 工作/总结.docx），为防止误删，拒绝覆盖。请换一个 --out 文件夹，或先清空它。`,
+      ),
+      result.stderr,
+    );
     assert.deepEqual(snapshot(join(out, '..')), before, 'nothing changed in OUT or beside it');
   });
 

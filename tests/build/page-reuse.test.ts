@@ -10,8 +10,15 @@ import { ROOT, runScript, tempDir } from './helpers.ts';
 
 /** Every HTML page under `dir`, without the build's name (which only some pages carry). */
 function pages(dir: string): Map<string, string> {
-  const files = readdirSync(dir, { recursive: true, withFileTypes: true }).filter((e) => e.isFile() && e.name.endsWith('.html'));
-  return new Map(files.map((e) => [relative(dir, join(e.parentPath, e.name)), readFileSync(join(e.parentPath, e.name), 'utf8').replace(/ data-build="[^"]*"/, '')]));
+  const files = readdirSync(dir, { recursive: true, withFileTypes: true }).filter(
+    (e) => e.isFile() && e.name.endsWith('.html'),
+  );
+  return new Map(
+    files.map((e) => [
+      relative(dir, join(e.parentPath, e.name)),
+      readFileSync(join(e.parentPath, e.name), 'utf8').replace(/ data-build="[^"]*"/, ''),
+    ]),
+  );
 }
 
 const ORIGINAL = 'notices/2024/zhaijidi-shenpi-guanli-banfa.md';
@@ -23,11 +30,14 @@ describe('pages reused by a rebuild', () => {
   const content = join(work, 'content');
   const out = join(work, 'out');
   const build = (target: string, cache: string) => {
-    const result = runScript('build', ['--content', content, '--out', target, '--base', '/gk/'], { GONGKAI_CACHE: join(work, cache) });
+    const result = runScript('build', ['--content', content, '--out', target, '--base', '/gk/'], {
+      GONGKAI_CACHE: join(work, cache),
+    });
     assert.equal(result.status, 0, result.stderr + result.stdout);
     return result.stdout;
   };
-  const edit = (file: string, change: (text: string) => string) => writeFileSync(join(content, file), change(readFileSync(join(content, file), 'utf8')));
+  const edit = (file: string, change: (text: string) => string) =>
+    writeFileSync(join(content, file), change(readFileSync(join(content, file), 'utf8')));
   let first = '';
   let unchanged = '';
   let edited = '';
@@ -53,7 +63,9 @@ describe('pages reused by a rebuild', () => {
     }
     edit(ORIGINAL, (t) => t.replace('（修订）', '（二次修订）'));
     untouched = pages(out);
-    assetsChanged = runScript('build', ['--content', content, '--out', out, '--base', '/gk/'], { GONGKAI_CACHE: join(work, 'cache') });
+    assetsChanged = runScript('build', ['--content', content, '--out', out, '--base', '/gk/'], {
+      GONGKAI_CACHE: join(work, 'cache'),
+    });
     afterStop = pages(out);
     // A previous site whose deletion was cut short (say, the computer was switched off).
     mkdirSync(join(work, '.out.old-1/xxgk'), { recursive: true });
@@ -75,14 +87,20 @@ describe('pages reused by a rebuild', () => {
 
   test('the edit reached the pages that show it: its own, its 解读, the 目录', () => {
     const edited = afterEdit;
-    assert.match(edited.get('xxgk/11441299MB2E00012L-2024-00004/index.html')!, /<h1[^>]*>示例镇农村宅基地审批管理办法（修订）</);
+    assert.match(
+      edited.get('xxgk/11441299MB2E00012L-2024-00004/index.html')!,
+      /<h1[^>]*>示例镇农村宅基地审批管理办法（修订）</,
+    );
     assert.match(edited.get(`xxgk/${INTERPRETATION}/index.html`)!, /宅基地审批管理办法（修订）<\/a>/);
     assert.match(edited.get('mulu/index.html')!, /宅基地审批管理办法（修订）/);
   });
 
   test('if the bundled styles or scripts changed names, the build stops with OUT untouched, and the next one renders every page', () => {
     assert.equal(assetsChanged.status, 1);
-    assert.match(assetsChanged.stderr + assetsChanged.stdout, /不能沿用。已清除页面缓存，输出文件夹没有改动，请再运行一次/);
+    assert.match(
+      assetsChanged.stderr + assetsChanged.stdout,
+      /不能沿用。已清除页面缓存，输出文件夹没有改动，请再运行一次/,
+    );
     assert.deepEqual(afterStop, untouched);
     assert.doesNotMatch(retried, /沿用上次生成/);
     assert.deepEqual(pages(out), pages(join(work, 'fresh2')));
@@ -90,8 +108,13 @@ describe('pages reused by a rebuild', () => {
 
   test('each build deletes the site it replaced (in the background) and any left over from earlier builds', async () => {
     const oldSites = () => readdirSync(work).filter((name) => name.startsWith('.out.old-'));
-    for (let waited = 0; oldSites().length > 0 && waited < 20_000; waited += 100) await new Promise((resolve) => setTimeout(resolve, 100));
+    for (let waited = 0; oldSites().length > 0 && waited < 20_000; waited += 100)
+      await new Promise((resolve) => setTimeout(resolve, 100));
     assert.deepEqual(oldSites(), []);
-    assert.deepEqual(readdirSync(work).filter((name) => name.startsWith('.')), [], 'nothing but the sites and caches is left');
+    assert.deepEqual(
+      readdirSync(work).filter((name) => name.startsWith('.')),
+      [],
+      'nothing but the sites and caches is left',
+    );
   });
 });

@@ -11,7 +11,12 @@ import { ROOT, runScript, tempDir } from './helpers.ts';
 /** Every file under `dir`, relative path → bytes. */
 function tree(dir: string): Map<string, string> {
   const files = readdirSync(dir, { recursive: true, withFileTypes: true }).filter((e) => e.isFile());
-  return new Map(files.map((e) => [relative(dir, join(e.parentPath, e.name)), readFileSync(join(e.parentPath, e.name)).toString('base64')]));
+  return new Map(
+    files.map((e) => [
+      relative(dir, join(e.parentPath, e.name)),
+      readFileSync(join(e.parentPath, e.name)).toString('base64'),
+    ]),
+  );
 }
 
 describe('search shards reused by a rebuild', () => {
@@ -30,7 +35,13 @@ describe('search shards reused by a rebuild', () => {
     first = build('first', 'cache');
     // Shards: 2026–2024 and 2023–2021. Edit a notice of 2021, in the second.
     const folder = join(content, 'notices/2021');
-    appendFileSync(join(folder, readdirSync(folder).find((f) => f.endsWith('.md'))!), '\n本通知已于近日补充说明。\n');
+    appendFileSync(
+      join(
+        folder,
+        readdirSync(folder).find((f) => f.endsWith('.md'))!,
+      ),
+      '\n本通知已于近日补充说明。\n',
+    );
     second = build('second', 'cache');
     build('fresh', 'empty-cache');
   });
@@ -65,7 +76,8 @@ describe('build caches that cannot be written', () => {
       GONGKAI_SEARCH_SHARD_SIZE: '24',
     });
     assert.equal(result.status, 0, result.stderr + result.stdout);
-    assert.ok(existsSync(join(out, 'pagefind/pagefind-entry.json')) && existsSync(join(out, 'pagefind/1/pagefind-entry.json')));
+    assert.ok(
+      existsSync(join(out, 'pagefind/pagefind-entry.json')) && existsSync(join(out, 'pagefind/1/pagefind-entry.json')),
+    );
   });
 });
-

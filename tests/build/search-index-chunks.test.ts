@@ -13,7 +13,16 @@ import { arrayItems, readHead, readText } from '../../src/build/cbor.ts';
 import { tempDir } from './helpers.ts';
 
 const SIGNATURE_LENGTH = 'pagefind_dcd'.length;
-const TOPICS = ['安全生产检查', '农村人居环境整治', '防汛抗旱工作', '财政预算公开', '义务教育招生', '医疗保障待遇', '村务公开', '森林防火'];
+const TOPICS = [
+  '安全生产检查',
+  '农村人居环境整治',
+  '防汛抗旱工作',
+  '财政预算公开',
+  '义务教育招生',
+  '医疗保障待遇',
+  '村务公开',
+  '森林防火',
+];
 
 /** A shard's word index as Pagefind's files list it: each chunk's range and its words' entries. */
 function readIndex(dir: string) {
@@ -47,7 +56,9 @@ function chunksLoadedFor(term: string, chunks: readonly { from: string; to: stri
   return chunks.flatMap((c, k) => {
     const fromLength = Math.min(length, [...c.from].length);
     const toLength = Math.min(length, [...c.to].length);
-    return head(term, fromLength) >= head(c.from, fromLength) && head(term, toLength) <= head(c.to, toLength) ? [k] : [];
+    return head(term, fromLength) >= head(c.from, fromLength) && head(term, toLength) <= head(c.to, toLength)
+      ? [k]
+      : [];
   });
 }
 
@@ -85,14 +96,20 @@ describe('a shard’s word index cut into smaller chunks', () => {
   });
 
   test('every word keeps its entry byte for byte, in Pagefind’s order', () => {
-    assert.deepEqual(after_.chunks.flatMap((c) => c.entries), before_.chunks.flatMap((c) => c.entries));
+    assert.deepEqual(
+      after_.chunks.flatMap((c) => c.entries),
+      before_.chunks.flatMap((c) => c.entries),
+    );
   });
 
   test('the metadata lists exactly the chunk files there are, and the entry file names the new metadata', () => {
     assert.deepEqual(after_.files, after_.chunks.map((c) => `${c.hash}.pf_index`).sort());
     assert.notEqual(after_.metaFile, before_.metaFile);
     assert.ok(!existsSync(join(shard, before_.metaFile)), 'the old metadata is gone');
-    assert.deepEqual(readdirSync(shard).filter((f) => f.endsWith('.pf_meta')), [after_.metaFile]);
+    assert.deepEqual(
+      readdirSync(shard).filter((f) => f.endsWith('.pf_meta')),
+      [after_.metaFile],
+    );
   });
 
   test('a search for a word loads the chunk that holds it', () => {

@@ -38,7 +38,10 @@ describe('building the office fixture', () => {
     assert.deepEqual(dates, [...dates].sort().reverse());
     const first = rows[0]!.querySelectorAll('td').map(text);
     assert.equal(first[0], '114400001234567890/2024-00003');
-    const spring = rows.find((r) => text(r).includes('春耕'))!.querySelectorAll('td').map(text);
+    const spring = rows
+      .find((r) => text(r).includes('春耕'))!
+      .querySelectorAll('td')
+      .map(text);
     assert.deepEqual(spring.slice(2), ['测镇府〔2024〕3号', '2024-03-01', '农业、林业、水利']);
     assert.match(spring[1]!, /关于做好2024年春耕生产工作的通知.*部署2024年春耕生产工作。/);
     assert.equal(text(page(out, '/mulu/').querySelector('th')), '索引号');
@@ -50,7 +53,10 @@ describe('building the office fixture', () => {
     assert.equal(category.querySelectorAll('table.catalogue tbody tr').length, 3);
     assert.equal(page(out, '/mulu/nianfen/2024/').querySelectorAll('table.catalogue tbody tr').length, 3);
     const repealed = page(out, '/mulu/youxiaoxing/feizhi/').querySelectorAll('table.catalogue tbody tr');
-    assert.deepEqual(repealed.map((r) => text(r.querySelector('a'))), ['测试镇农村宅基地管理暂行办法']);
+    assert.deepEqual(
+      repealed.map((r) => text(r.querySelector('a'))),
+      ['测试镇农村宅基地管理暂行办法'],
+    );
     const nav = page(out, '/mulu/').querySelector('nav.catalogue-nav')!;
     const publisherLink = nav.querySelectorAll('a').find((a) => text(a).startsWith('测试镇财政所'))!;
     assert.match(text(publisherLink), /（1）/);
@@ -77,15 +83,29 @@ describe('building the office fixture', () => {
     assert.equal(text(html.querySelector('h1')), '关于做好2024年春耕生产工作的通知');
     assert.match(text(html.querySelector('.notice__summary')), /部署2024年春耕生产工作。/);
     const withoutSummary = page(out, '/xxgk/114400001234567890-2024-00002/');
-    assert.equal(withoutSummary.querySelector('.notice__summary'), null, 'no 内容概述 box repeating the first sentence');
+    assert.equal(
+      withoutSummary.querySelector('.notice__summary'),
+      null,
+      'no 内容概述 box repeating the first sentence',
+    );
     assert.ok(html.querySelector('.prose table'), 'the body table is rendered');
-    assert.deepEqual(html.querySelectorAll('.breadcrumb li').map(text), ['首页', '信息公开目录', '农业、林业、水利', '关于做好2024年春耕生产工作的通知']);
-    assert.equal(html.querySelector('meta[name=ArticleTitle]')?.getAttribute('content'), '关于做好2024年春耕生产工作的通知');
+    assert.deepEqual(html.querySelectorAll('.breadcrumb li').map(text), [
+      '首页',
+      '信息公开目录',
+      '农业、林业、水利',
+      '关于做好2024年春耕生产工作的通知',
+    ]);
+    assert.equal(
+      html.querySelector('meta[name=ArticleTitle]')?.getAttribute('content'),
+      '关于做好2024年春耕生产工作的通知',
+    );
   });
 
   test('a 解读 links to its 原文 and the 原文 lists its 解读', () => {
     const interpretation = page(out, '/xxgk/114400001234567890-2023-00002/');
-    const toOriginal = interpretation.querySelectorAll('a').filter((a) => a.getAttribute('href') === '/xxgk/114400001234567890-2023-00001/');
+    const toOriginal = interpretation
+      .querySelectorAll('a')
+      .filter((a) => a.getAttribute('href') === '/xxgk/114400001234567890-2023-00001/');
     assert.ok(toOriginal.length > 0);
     const original = page(out, '/xxgk/114400001234567890-2023-00001/');
     const list = original.querySelector('.notice__interpretations')!;
@@ -94,7 +114,9 @@ describe('building the office fixture', () => {
 
   test('a 废止 notice links to the notice that replaced it (替代文件)', () => {
     const html = page(out, '/xxgk/114400001234567890-2021-00001/');
-    const relation = html.querySelectorAll('.notice__relation').find((p) => text(p).startsWith('本文件已被以下文件替代：'));
+    const relation = html
+      .querySelectorAll('.notice__relation')
+      .find((p) => text(p).startsWith('本文件已被以下文件替代：'));
     assert.ok(relation, 'the replacement is named');
     assert.equal(relation.querySelector('a')?.getAttribute('href'), '/xxgk/114400001234567890-2023-00001/');
     assert.equal(text(relation.querySelector('a')!), '测试镇农村宅基地管理办法');
@@ -106,7 +128,11 @@ describe('building the office fixture', () => {
     assert.ok(status);
     assert.match(text(status), /本文件已于2023年6月1日废止/);
     const article = html.querySelector('article')!;
-    assert.equal(article.childNodes.find((n) => n.nodeType === 1), status, 'the mark comes first in the article');
+    assert.equal(
+      article.childNodes.find((n) => n.nodeType === 1),
+      status,
+      'the mark comes first in the article',
+    );
   });
 
   test('attachments are copied and linked with their type and size', () => {
@@ -143,7 +169,11 @@ describe('building the office fixture', () => {
   test('the 指南 shows guide.md and the contact table from site.yaml', () => {
     const html = page(out, '/zhinan/');
     assert.match(text(html.querySelector('.prose')), /本指南每年更新一次。/);
-    const contacts = Object.fromEntries(html.querySelectorAll('table.contacts tr').map((tr) => [text(tr.querySelector('th')), text(tr.querySelector('td'))]));
+    const contacts = Object.fromEntries(
+      html
+        .querySelectorAll('table.contacts tr')
+        .map((tr) => [text(tr.querySelector('th')), text(tr.querySelector('td'))]),
+    );
     assert.deepEqual(contacts, {
       机关名称: '测试镇人民政府',
       地址: '测试县测试镇人民路1号',
@@ -196,7 +226,10 @@ describe('building a site without MDX notices', () => {
 
   test('renders the 指南 and the Markdown notices as with MDX notices', () => {
     assert.match(text(page(out, '/zhinan/').querySelector('.prose')), /本指南每年更新一次。/);
-    assert.equal(text(page(out, '/xxgk/114400001234567890-2024-00001/').querySelector('h1')), '关于做好2024年春耕生产工作的通知');
+    assert.equal(
+      text(page(out, '/xxgk/114400001234567890-2024-00001/').querySelector('h1')),
+      '关于做好2024年春耕生产工作的通知',
+    );
     assert.ok(!existsSync(join(out, 'xxgk/114400001234567890-2024-00003')), 'the removed MDX notice has no page');
   });
 });
@@ -206,19 +239,26 @@ describe('building onto another disk than the project', () => {
   const other = '/dev/shm';
   const apart = existsSync(other) && statSync(other).dev !== statSync(ROOT).dev;
 
-  test('works, and leaves none of Astro\'s intermediate files in OUT', { skip: apart ? false : 'no second file system here' }, () => {
-    const dir = mkdtempSync(join(other, 'gongkai-disk-'));
-    try {
-      const out = join(dir, 'dist');
-      const result = runScript('build', ['--content', fixture('office'), '--out', out]);
-      assert.equal(result.status, 0, result.stderr + result.stdout);
-      assert.ok(existsSync(join(out, 'xxgk/114400001234567890-2024-00001/index.html')));
-      assert.ok(readdirSync(join(out, '_assets')).some((file) => file.endsWith('.css')), 'the stylesheet reached OUT');
-      assert.ok(!existsSync(join(out, '.prerender')));
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-    }
-  });
+  test(
+    "works, and leaves none of Astro's intermediate files in OUT",
+    { skip: apart ? false : 'no second file system here' },
+    () => {
+      const dir = mkdtempSync(join(other, 'gongkai-disk-'));
+      try {
+        const out = join(dir, 'dist');
+        const result = runScript('build', ['--content', fixture('office'), '--out', out]);
+        assert.equal(result.status, 0, result.stderr + result.stdout);
+        assert.ok(existsSync(join(out, 'xxgk/114400001234567890-2024-00001/index.html')));
+        assert.ok(
+          readdirSync(join(out, '_assets')).some((file) => file.endsWith('.css')),
+          'the stylesheet reached OUT',
+        );
+        assert.ok(!existsSync(join(out, '.prerender')));
+      } finally {
+        rmSync(dir, { recursive: true, force: true });
+      }
+    },
+  );
 });
 
 describe('open data, feeds and 年度报告 figures', () => {
@@ -229,17 +269,28 @@ describe('open data, feeds and 年度报告 figures', () => {
     assert.equal(result.status, 0, result.stderr + result.stdout);
   });
   test('are written at their contract URLs', () => {
-    for (const file of ['rss.xml', 'sitemap.xml', 'data/catalogue.json', 'data/catalogue.csv', 'data/nianbao.csv', 'nianbao/index.html']) {
+    for (const file of [
+      'rss.xml',
+      'sitemap.xml',
+      'data/catalogue.json',
+      'data/catalogue.csv',
+      'data/nianbao.csv',
+      'nianbao/index.html',
+    ]) {
       assert.ok(existsSync(join(out, file)), file);
     }
     const json = JSON.parse(readFileSync(join(out, 'data/catalogue.json'), 'utf8'));
     assert.equal(json.信息.length, 8);
     assert.ok(readFileSync(join(out, 'data/catalogue.csv'), 'utf8').startsWith('\uFEFF标题,索引号'));
-    assert.match(readFileSync(join(out, 'sitemap.xml'), 'utf8'), /<loc>https:\/\/test\.example\.gov\.cn\/xxgk\/114400001234567890-2024-00001\/<\/loc><lastmod>2024-03-01<\/lastmod>/);
+    assert.match(
+      readFileSync(join(out, 'sitemap.xml'), 'utf8'),
+      /<loc>https:\/\/test\.example\.gov\.cn\/xxgk\/114400001234567890-2024-00001\/<\/loc><lastmod>2024-03-01<\/lastmod>/,
+    );
   });
   test('the 年度报告 page shows the 规范性文件 figures per year', () => {
     const html = page(out, '/nianbao/');
-    const figures = (year: number) => html.querySelector(`#year-${year}`)!.parentNode!.querySelectorAll('.annual__normative td').map(text);
+    const figures = (year: number) =>
+      html.querySelector(`#year-${year}`)!.parentNode!.querySelectorAll('.annual__normative td').map(text);
     assert.deepEqual(figures(2023), ['1', '1', '1']);
     assert.deepEqual(figures(2021), ['1', '0', '1']);
     assert.deepEqual(figures(2024), ['0', '0', '1']);
@@ -259,7 +310,9 @@ describe('building under a sub-path (--base /gk/)', () => {
       const html = page(out, path);
       const urls = [
         ...html.querySelectorAll('a[href]').map((a) => a.getAttribute('href')!),
-        ...html.querySelectorAll('link[href], script[src]').map((l) => l.getAttribute('href') ?? l.getAttribute('src')!),
+        ...html
+          .querySelectorAll('link[href], script[src]')
+          .map((l) => l.getAttribute('href') ?? l.getAttribute('src')!),
         ...html.querySelectorAll('form').map((f) => f.getAttribute('action')!),
       ].filter((u) => u.startsWith('/'));
       assert.ok(urls.length > 5, path);
@@ -291,11 +344,18 @@ describe('check', () => {
     cpSync(fixture('broken'), copy, { recursive: true });
     const result = runScript('check', ['--content', copy, '--fix']);
     assert.match(result.stdout, /已修正 notices\/gbk\.md：由 GBK 编码转为 UTF-8/);
-    assert.match(result.stdout, /已修正 notices\/doc-number-brackets\.md:6 文号：坏镇府\[2024\]3号 → 坏镇府〔2024〕3号/);
+    assert.match(
+      result.stdout,
+      /已修正 notices\/doc-number-brackets\.md:6 文号：坏镇府\[2024\]3号 → 坏镇府〔2024〕3号/,
+    );
     assert.doesNotMatch(result.stderr, /gbk\.md|doc-number-brackets\.md/, 'both problems are gone');
     assert.match(readFileSync(join(copy, 'notices/gbk.md'), 'utf8'), /标题/);
     const crlf = readFileSync(join(copy, 'notices/crlf-bom.md'));
-    assert.deepEqual(crlf, readFileSync(join(fixture('broken'), 'notices/crlf-bom.md')), 'a file without fixes is not rewritten');
+    assert.deepEqual(
+      crlf,
+      readFileSync(join(fixture('broken'), 'notices/crlf-bom.md')),
+      'a file without fixes is not rewritten',
+    );
     assert.equal(result.status, 1, 'the other errors remain');
   });
 });

@@ -42,7 +42,9 @@ async function useEveryScript(page: Page, url: string): Promise<void> {
   await page.goto(`${url}zhinan/`);
   await page.locator('[data-save-offline] [data-start]:not([disabled])').waitFor();
   await page.click('[data-save-offline] [data-start]');
-  await page.waitForFunction(() => document.querySelector('[data-save-offline] [data-status]')?.textContent?.startsWith('已全部保存'));
+  await page.waitForFunction(() =>
+    document.querySelector('[data-save-offline] [data-status]')?.textContent?.startsWith('已全部保存'),
+  );
 }
 
 function htmlFiles(folder: string): string[] {
@@ -114,7 +116,10 @@ describe('Content-Security-Policy <meta> in every page', () => {
     const injected = notice.replace('<main id="main" tabindex="-1">', (main) => main + injection);
     const withoutMeta = injected.replace(/<meta http-equiv="Content-Security-Policy"[^>]*>/, '');
     assert.ok(injected !== notice && withoutMeta !== injected);
-    for (const [folder, html] of [['injected', injected], ['injected-no-csp', withoutMeta]] as const) {
+    for (const [folder, html] of [
+      ['injected', injected],
+      ['injected-no-csp', withoutMeta],
+    ] as const) {
       mkdirSync(join(copy, folder));
       writeFileSync(join(copy, folder, 'index.html'), html);
     }
@@ -137,8 +142,12 @@ describe('Content-Security-Policy <meta> in every page', () => {
     await page.goto(`${url}injected/`, { waitUntil: 'load' });
     await page.click('#injected-link');
     const blocked = [/inline script/, /inline event handler/, /JavaScript URL/, /inline style/];
-    for (let waited = 0; !blocked.every((b) => violations.some((v) => b.test(v))) && waited < 5000; waited += 50) await page.waitForTimeout(50);
-    assert.ok(blocked.every((b) => violations.some((v) => b.test(v))), violations.join('\n'));
+    for (let waited = 0; !blocked.every((b) => violations.some((v) => b.test(v))) && waited < 5000; waited += 50)
+      await page.waitForTimeout(50);
+    assert.ok(
+      blocked.every((b) => violations.some((v) => b.test(v))),
+      violations.join('\n'),
+    );
     assert.deepEqual(await effects(), { ran: [], red: false });
     await context.close();
   });

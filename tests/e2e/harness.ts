@@ -33,7 +33,12 @@ export interface Site {
  * Builds a content folder (a fixture name, or an absolute path) under `base` before the tests
  * of the calling file, and cleans up after. `env` is added to the build's environment.
  */
-export function useSite(fixtureName = 'office', base = '/', headers: Record<string, string> = {}, env: Record<string, string> = {}): Site {
+export function useSite(
+  fixtureName = 'office',
+  base = '/',
+  headers: Record<string, string> = {},
+  env: Record<string, string> = {},
+): Site {
   const site = { consoleErrors: [], requests: [] } as unknown as Site;
   let close: (() => Promise<void>) | undefined;
   before(async () => {
@@ -47,7 +52,14 @@ export function useSite(fixtureName = 'office', base = '/', headers: Record<stri
     site.url = server.urls.find((u) => u.includes('[::1]')) ?? server.urls[0]!;
     site.browser = await chromium.launch({
       executablePath: CHROMIUM,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
+      args: [
+        '--headless',
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--no-first-run',
+      ],
     });
     site.context = async (options = {}) => {
       const context = await site.browser.newContext({ locale: 'zh-CN', serviceWorkers: 'allow', ...options });

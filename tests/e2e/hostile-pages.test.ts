@@ -30,21 +30,28 @@ function unsafeInPage(): string[] {
   const found: string[] = [];
   for (const element of document.querySelectorAll('*')) {
     for (const attribute of element.attributes) {
-      if (attribute.name.toLowerCase().startsWith('on')) found.push(`<${element.localName} ${attribute.name}="${attribute.value}">`);
+      if (attribute.name.toLowerCase().startsWith('on'))
+        found.push(`<${element.localName} ${attribute.name}="${attribute.value}">`);
     }
   }
-  const urls: [string, string][] = [['a[href], area[href]', 'href'], ['img[src]', 'src'], ['form[action]', 'action'], ['[formaction]', 'formaction']];
+  const urls: [string, string][] = [
+    ['a[href], area[href]', 'href'],
+    ['img[src]', 'src'],
+    ['form[action]', 'action'],
+    ['[formaction]', 'formaction'],
+  ];
   for (const [selector, attribute] of urls) {
     for (const element of document.querySelectorAll(selector)) {
       const written = element.getAttribute(attribute) ?? '';
       // As the browser would follow it: URL parsing drops tabs, newlines and leading spaces.
-      let protocol = '';
+      let protocol: string;
       try {
         protocol = new URL(written, location.href).protocol;
       } catch {
         protocol = written.trim().split(':')[0]!.toLowerCase() + ':';
       }
-      if (/^(javascript|data|vbscript):$/i.test(protocol)) found.push(`<${element.localName} ${attribute}="${written}">`);
+      if (/^(javascript|data|vbscript):$/i.test(protocol))
+        found.push(`<${element.localName} ${attribute}="${written}">`);
     }
   }
   return found;
@@ -80,7 +87,10 @@ describe('accepted hostile content in Chromium', () => {
 });
 
 describe('HTML written inside code, in search results', () => {
-  for (const [id, query] of [['d2-code-shows-html', '恶意代码演示'], ['d2-code-shows-html-traditional', '程式码范例']] as const) {
+  for (const [id, query] of [
+    ['d2-code-shows-html', '恶意代码演示'],
+    ['d2-code-shows-html-traditional', '程式码范例'],
+  ] as const) {
     test(`${id}: the excerpt shows <img onerror> as text, never as an element`, async () => {
       const errorsBefore = site.consoleErrors.length;
       const context = await site.context();
@@ -90,7 +100,10 @@ describe('HTML written inside code, in search results', () => {
       await page.goto(`${site.url}sousuo/?q=${encodeURIComponent(query)}`);
       await searchSettled(page);
       const excerpts = await page.$$eval('.search-result__excerpt', (nodes) =>
-        nodes.map((node) => ({ text: node.textContent ?? '', elements: [...node.querySelectorAll('*')].map((e) => e.localName).filter((name) => name !== 'mark') })),
+        nodes.map((node) => ({
+          text: node.textContent ?? '',
+          elements: [...node.querySelectorAll('*')].map((e) => e.localName).filter((name) => name !== 'mark'),
+        })),
       );
       const shown = excerpts.find((e) => e.text.includes('<img/src/onerror=alert(1)>'));
       assert.ok(shown, `an excerpt shows the code: ${JSON.stringify(excerpts)}`);
@@ -111,7 +124,8 @@ describe('a script injected into a built page, served with no CSP header', () =>
   /** A copy of the built page at /<folder>/, with `injection` at the start of <main>. */
   function injectedCopy(folder: string, withMeta: boolean): string {
     const html = readFileSync(join(site.out, target, 'index.html'), 'utf8');
-    const injection = '<script>window.injected = "inline script"</script><img src="/favicon.svg" alt="" onload="window.handler = true">';
+    const injection =
+      '<script>window.injected = "inline script"</script><img src="/favicon.svg" alt="" onload="window.handler = true">';
     let injected = html.replace(/<main\b[^>]*>/, (main) => main + injection);
     assert.notEqual(injected, html, 'the page has a <main>');
     if (!withMeta) injected = injected.replace(/<meta http-equiv="Content-Security-Policy"[^>]*>/, '');
@@ -127,7 +141,11 @@ describe('a script injected into a built page, served with no CSP header', () =>
     // Its own context: the blocked script is expected to log a CSP violation.
     const context = await site.browser.newContext({ locale: 'zh-CN', serviceWorkers: 'block' });
     const page = await context.newPage();
-    const ran = () => page.evaluate(() => ({ script: (window as { injected?: string }).injected, handler: (window as { handler?: boolean }).handler }));
+    const ran = () =>
+      page.evaluate(() => ({
+        script: (window as { injected?: string }).injected,
+        handler: (window as { handler?: boolean }).handler,
+      }));
     try {
       // Control: without the meta, the same injection runs, so the check below can see it run.
       const control = await page.goto(injectedCopy('hostile-injected-control', false), { waitUntil: 'load' });

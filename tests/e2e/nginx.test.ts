@@ -20,8 +20,18 @@ const DAY = 'public, max-age=86400';
 
 /** deploy/nginx.conf made runnable by an ordinary test: loopback port, the built site, a temp prefix. */
 function testConfig(deployConf: string, port: number, site: string, prefix: string): string {
-  const replaced = replaceOnce(replaceOnce(replaceOnce(deployConf, 'listen [::]:80;', `listen [::1]:${port};`), 'listen 80;', `listen 127.0.0.1:${port};`), 'root /var/www/gongkai;', `root ${site};`);
-  const temp = ['client_body', 'proxy', 'fastcgi', 'uwsgi', 'scgi'].map((name) => `${name}_temp_path ${join(prefix, name)};`);
+  const replaced = replaceOnce(
+    replaceOnce(
+      replaceOnce(deployConf, 'listen [::]:80;', `listen [::1]:${port};`),
+      'listen 80;',
+      `listen 127.0.0.1:${port};`,
+    ),
+    'root /var/www/gongkai;',
+    `root ${site};`,
+  );
+  const temp = ['client_body', 'proxy', 'fastcgi', 'uwsgi', 'scgi'].map(
+    (name) => `${name}_temp_path ${join(prefix, name)};`,
+  );
   return [
     // Root's worker would run as nobody, who cannot enter the test's private temp folders.
     process.getuid?.() === 0 ? 'user root;' : '',
@@ -76,7 +86,11 @@ function plantHiddenFilesAndLinks(site: string, outside: string): void {
 async function startNginx(conf: string, prefix: string): Promise<ChildProcess> {
   const confFile = join(prefix, 'nginx.conf');
   writeFileSync(confFile, conf);
-  const nginx = spawn(NGINX, ['-p', `${prefix}/`, '-e', join(prefix, 'error.log'), '-c', confFile, '-g', 'daemon off;'], { stdio: ['ignore', 'ignore', 'pipe'] });
+  const nginx = spawn(
+    NGINX,
+    ['-p', `${prefix}/`, '-e', join(prefix, 'error.log'), '-c', confFile, '-g', 'daemon off;'],
+    { stdio: ['ignore', 'ignore', 'pipe'] },
+  );
   let stderr = '';
   nginx.stderr!.on('data', (chunk) => (stderr += chunk));
   // A failed assertion or a crash of this process must not leave nginx running.
@@ -84,7 +98,13 @@ async function startNginx(conf: string, prefix: string): Promise<ChildProcess> {
   const port = /listen 127\.0\.0\.1:(\d+);/.exec(conf)![1];
   for (let waited = 0; waited < 10_000; waited += 50) {
     if (nginx.exitCode !== null) break;
-    if (await fetch(`http://127.0.0.1:${port}/`).then(() => true, () => false)) return nginx;
+    if (
+      await fetch(`http://127.0.0.1:${port}/`).then(
+        () => true,
+        () => false,
+      )
+    )
+      return nginx;
     await new Promise((r) => setTimeout(r, 50));
   }
   nginx.kill('SIGTERM');
@@ -100,7 +120,8 @@ async function stopNginx(nginx: ChildProcess | undefined): Promise<void> {
 }
 
 function assertSecurityHeaders(response: Response, what: string): void {
-  for (const [name, value] of Object.entries(SECURITY_HEADERS)) assert.equal(response.headers.get(name), value, `${what}: ${name}`);
+  for (const [name, value] of Object.entries(SECURITY_HEADERS))
+    assert.equal(response.headers.get(name), value, `${what}: ${name}`);
 }
 
 describe('deploy/nginx.conf in nginx', () => {
@@ -112,21 +133,28 @@ describe('deploy/nginx.conf in nginx', () => {
   let notFoundPage = '';
 
   before(async () => {
-    assert.ok(existsSync(NGINX), `${NGINX} not found: the deploy config is tested in a real nginx; install it with: apt-get install nginx`);
+    assert.ok(
+      existsSync(NGINX),
+      `${NGINX} not found: the deploy config is tested in a real nginx; install it with: apt-get install nginx`,
+    );
     const built = runScript('build', ['--content', fixture('office'), '--out', site]);
     assert.equal(built.status, 0, built.stderr);
     plantHiddenFilesAndLinks(site, join(dir, 'outside'));
     notFoundPage = readFileSync(join(site, '404.html'), 'utf8');
     mkdirSync(prefix);
     port = await freePort();
-    nginx = await startNginx(testConfig(readFileSync(join(ROOT, 'deploy/nginx.conf'), 'utf8'), port, site, prefix), prefix);
+    nginx = await startNginx(
+      testConfig(readFileSync(join(ROOT, 'deploy/nginx.conf'), 'utf8'), port, site, prefix),
+      prefix,
+    );
   });
   after(async () => {
     await stopNginx(nginx);
     rmSync(dir, { recursive: true, force: true });
   });
 
-  const first = (folder: string, pattern: RegExp) => readdirSync(join(site, folder)).find((name) => pattern.test(name))!;
+  const first = (folder: string, pattern: RegExp) =>
+    readdirSync(join(site, folder)).find((name) => pattern.test(name))!;
 
   for (const host of HOSTS) {
     const get = (path: string) => fetch(`http://${host}:${port}${path}`, { redirect: 'manual' });
@@ -156,13 +184,23 @@ describe('deploy/nginx.conf in nginx', () => {
           assert.equal(response.status, 200, path);
           assertSecurityHeaders(response, path);
           assert.equal(response.headers.get('cache-control'), cacheControl, path);
-          assert.ok(response.headers.get('content-type')?.startsWith(type), `${path}: ${response.headers.get('content-type')}`);
+          assert.ok(
+            response.headers.get('content-type')?.startsWith(type),
+            `${path}: ${response.headers.get('content-type')}`,
+          );
           await response.arrayBuffer();
         }
       });
 
       test('hidden files and folders give the 404 page and reveal nothing', async () => {
-        for (const path of ['/.git/config', '/.env', '/attachments/.secret', '/%2egit/config', '/attachments/%2Esecret', '/.well-known/.env']) {
+        for (const path of [
+          '/.git/config',
+          '/.env',
+          '/attachments/.secret',
+          '/%2egit/config',
+          '/attachments/%2Esecret',
+          '/.well-known/.env',
+        ]) {
           const response = await get(path);
           assert.equal(response.status, 404, path);
           assert.equal(await response.text(), notFoundPage, path);

@@ -6,8 +6,14 @@ import { fixture, runScript } from '../build/helpers.ts';
 
 const site = useSite('office', '/gk/');
 const NOTICES = [
-  '114400001234567890-2021-00001', 'MB0000001-2022-00001', '114400001234567890-2022-00002', '114400001234567890-2023-00001',
-  '114400001234567890-2023-00002', '114400001234567890-2024-00001', '114400001234567890-2024-00002', '114400001234567890-2024-00003',
+  '114400001234567890-2021-00001',
+  'MB0000001-2022-00001',
+  '114400001234567890-2022-00002',
+  '114400001234567890-2023-00001',
+  '114400001234567890-2023-00002',
+  '114400001234567890-2024-00001',
+  '114400001234567890-2024-00002',
+  '114400001234567890-2024-00003',
 ];
 
 /** Opens the home page and waits until the service worker controls it. */
@@ -24,7 +30,9 @@ async function controlledPage(): Promise<Page> {
   await page.evaluate(async () => {
     await navigator.serviceWorker.ready;
     if (!navigator.serviceWorker.controller) {
-      await new Promise((resolve) => navigator.serviceWorker.addEventListener('controllerchange', resolve, { once: true }));
+      await new Promise((resolve) =>
+        navigator.serviceWorker.addEventListener('controllerchange', resolve, { once: true }),
+      );
     }
   });
   return page;
@@ -63,8 +71,13 @@ describe('offline reading under a base path', () => {
     await panel.locator('[data-start]:not([disabled])').waitFor();
     assert.match((await panel.locator('[data-summary]').textContent()) ?? '', /共 8 篇信息及搜索索引，约 \d+ KB。/);
     await panel.locator('[data-start]').click();
-    await page.waitForFunction(() => document.querySelector('[data-save-offline] [data-status]')?.textContent?.startsWith('已全部保存'));
-    assert.equal(await panel.locator('progress').getAttribute('max'), String(await panel.locator('progress').evaluate((p: HTMLProgressElement) => p.value)));
+    await page.waitForFunction(() =>
+      document.querySelector('[data-save-offline] [data-status]')?.textContent?.startsWith('已全部保存'),
+    );
+    assert.equal(
+      await panel.locator('progress').getAttribute('max'),
+      String(await panel.locator('progress').evaluate((p: HTMLProgressElement) => p.value)),
+    );
 
     await page.context().setOffline(true);
     for (const slug of NOTICES) {
@@ -101,8 +114,12 @@ describe('offline reading under a base path', () => {
     const version = await page.getAttribute('html', 'data-build');
     const entryRequests = site.requests.filter((u) => u.includes('pagefind-entry.json'));
     assert.ok(entryRequests.length > 0);
-    assert.ok(entryRequests.some((u) => u.endsWith(`?ts=${version}`)), 'the page asks for it tagged with the build');
-    for (const url of entryRequests) assert.ok(!url.includes('?') || url.endsWith(`?ts=${version}`), `tagged with the build, not the clock: ${url}`);
+    assert.ok(
+      entryRequests.some((u) => u.endsWith(`?ts=${version}`)),
+      'the page asks for it tagged with the build',
+    );
+    for (const url of entryRequests)
+      assert.ok(!url.includes('?') || url.endsWith(`?ts=${version}`), `tagged with the build, not the clock: ${url}`);
     await page.context().close();
   });
 
@@ -115,7 +132,7 @@ describe('offline reading under a base path', () => {
     await page.evaluate(async () => (await navigator.serviceWorker.ready).update());
     // The new worker installs, activates and deletes the old build's caches.
     const deadline = Date.now() + 15000;
-    let names: string[] = [];
+    let names: string[];
     do {
       await page.waitForTimeout(200);
       names = await page.evaluate(() => caches.keys());
@@ -128,6 +145,9 @@ describe('offline reading under a base path', () => {
   });
 
   test('no console errors', () => {
-    assert.deepEqual(site.consoleErrors.filter((e) => !e.includes('net::ERR_INTERNET_DISCONNECTED')), []);
+    assert.deepEqual(
+      site.consoleErrors.filter((e) => !e.includes('net::ERR_INTERNET_DISCONNECTED')),
+      [],
+    );
   });
 });

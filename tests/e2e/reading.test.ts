@@ -29,7 +29,11 @@ describe('reading tools', () => {
   test('简→繁 converts the page text and back, and is remembered on the next page', async () => {
     const page = await open(NOTICE);
     await page.click('[data-script]');
-    await page.waitForFunction(() => document.documentElement.dataset.converted === 't' && !document.querySelector('[data-tools-status]')?.textContent);
+    await page.waitForFunction(
+      () =>
+        document.documentElement.dataset.converted === 't' &&
+        !document.querySelector('[data-tools-status]')?.textContent,
+    );
     assert.equal(await page.textContent('h1'), '關於做好2024年春耕生產工作的通知');
     assert.match((await page.textContent('.notice-meta')) ?? '', /發佈機構/);
     assert.match(await page.title(), /關於做好/);
@@ -85,7 +89,11 @@ describe('reading tools', () => {
 
 describe('small screens and zoom', () => {
   const PAGES = ['', 'mulu/', NOTICE, 'zhinan/', `sousuo/?q=${encodeURIComponent('办法')}`];
-  for (const [label, width, elder] of [['320 px phone', 320, false], ['320 px phone, 适老化 and 大', 320, true], ['200% zoom of a 1280 px window, 适老化 and 大', 640, true]] as const) {
+  for (const [label, width, elder] of [
+    ['320 px phone', 320, false],
+    ['320 px phone, 适老化 and 大', 320, true],
+    ['200% zoom of a 1280 px window, 适老化 and 大', 640, true],
+  ] as const) {
     test(`${label}: no page scrolls sideways`, async () => {
       const page = await open('', { width, height: 800 });
       if (elder) {
@@ -95,7 +103,10 @@ describe('small screens and zoom', () => {
       for (const path of PAGES) {
         await page.goto(`${site.url}${path}`);
         await page.waitForTimeout(100);
-        const [scroll, client] = await page.evaluate(() => [document.documentElement.scrollWidth, document.documentElement.clientWidth]);
+        const [scroll, client] = await page.evaluate(() => [
+          document.documentElement.scrollWidth,
+          document.documentElement.clientWidth,
+        ]);
         assert.ok(scroll <= client, `${path || '/'}: ${scroll} > ${client}`);
       }
       await page.context().close();
@@ -119,7 +130,9 @@ describe('accessibility in 适老化 mode', () => {
       await page.getByRole('button', { name: '字号大' }).click();
       await page.getByRole('button', { name: '适老化' }).click();
       const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
-      const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+      const serious = results.violations
+        .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+        .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
       assert.deepEqual(serious, []);
       await page.context().close();
     });

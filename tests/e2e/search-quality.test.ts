@@ -13,7 +13,6 @@ import { CASES } from './search-cases.ts';
 
 const site = useSite(join(ROOT, 'content'));
 
-
 describe('search quality with real phrases (example office)', () => {
   for (const [query, title, top] of CASES) {
     test(`“${query}” finds “${title}” in the first ${top}`, async () => {
@@ -43,7 +42,11 @@ describe('search paging (example office)', () => {
     assert.match(page.url(), /[?&]p=2/);
     const second = await resultTitles(page);
     assert.equal(second.length, Math.min(10, total - 10));
-    assert.deepEqual(first.filter((t) => second.includes(t)), [], 'no result on both pages');
+    assert.deepEqual(
+      first.filter((t) => second.includes(t)),
+      [],
+      'no result on both pages',
+    );
     assert.equal(await page.getAttribute('#search-results', 'start'), '11');
     await context.close();
   });

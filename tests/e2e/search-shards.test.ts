@@ -36,18 +36,25 @@ async function open(query: string, on = smallShards): Promise<{ page: Page; clos
 }
 
 const shownDates = (page: Page) =>
-  page.$$eval('.search-result__meta', (metas) => metas.map((m) => /发布日期：(\d{4}-\d{2}-\d{2})/.exec(m.textContent ?? '')?.[1] ?? ''));
+  page.$$eval('.search-result__meta', (metas) =>
+    metas.map((m) => /发布日期：(\d{4}-\d{2}-\d{2})/.exec(m.textContent ?? '')?.[1] ?? ''),
+  );
 
 describe('search over shards (the example office, 24 and 8 notices per shard)', () => {
   test('the build writes one index per shard, sharing one script', () => {
     const shards = noticeSearchShards(notices, { GONGKAI_SEARCH_SHARD_SIZE: String(SMALL_SHARD_SIZE) });
     assert.equal(noticeSearchShards(notices, { GONGKAI_SEARCH_SHARD_SIZE: String(SHARD_SIZE) }).length, 2);
     assert.ok(shards.length > 2);
-    assert.ok(shards.some((shard, k) => k > 0 && shard.years.some((year) => shards[k - 1]!.years.includes(year))), 'a year is cut across shards');
+    assert.ok(
+      shards.some((shard, k) => k > 0 && shard.years.some((year) => shards[k - 1]!.years.includes(year))),
+      'a year is cut across shards',
+    );
     for (const [k, shard] of shards.entries()) {
       assert.ok(existsSync(join(smallShards.out, shard.dir, 'pagefind-entry.json')), shard.dir);
       if (k > 0) {
-        const own = readdirSync(join(smallShards.out, shard.dir)).filter((f) => /^(pagefind\.js|pagefind-worker\.js|wasm\.)/.test(f));
+        const own = readdirSync(join(smallShards.out, shard.dir)).filter((f) =>
+          /^(pagefind\.js|pagefind-worker\.js|wasm\.)/.test(f),
+        );
         assert.deepEqual(own, [], `${shard.dir} has no copy of the script or the WebAssembly`);
       }
     }
@@ -63,10 +70,14 @@ describe('search over shards (the example office, 24 and 8 notices per shard)', 
   }
 
   test('browsing by 发布机构 lists every notice, newest first across shards, page after page', async () => {
-    const expected = notices.filter((n) => n.publisher === PUBLISHER).map((n) => n.publishedOn).sort().reverse();
+    const expected = notices
+      .filter((n) => n.publisher === PUBLISHER)
+      .map((n) => n.publishedOn)
+      .sort()
+      .reverse();
     assert.ok(expected.length > 20, 'the case spans several pages and every shard');
     const { page, close } = await open(`jg=${encodeURIComponent(PUBLISHER)}`);
-    assert.match((await page.textContent("#search-status")) ?? "", new RegExp(`找到 ${expected.length} 条结果`));
+    assert.match((await page.textContent('#search-status')) ?? '', new RegExp(`找到 ${expected.length} 条结果`));
     const dates: string[] = [];
     for (let p = 1; p <= Math.ceil(expected.length / 10); p++) {
       if (p > 1) {
@@ -84,7 +95,11 @@ describe('search over shards (the example office, 24 and 8 notices per shard)', 
     const dates = await shownDates(page);
     assert.equal(dates.length, 10);
     assert.deepEqual(dates, [...dates].sort().reverse());
-    const newest = notices.filter((n) => n.title.includes('通知')).map((n) => n.publishedOn).sort().reverse()[0];
+    const newest = notices
+      .filter((n) => n.title.includes('通知'))
+      .map((n) => n.publishedOn)
+      .sort()
+      .reverse()[0];
     assert.equal(dates[0], newest);
     await close();
   });
@@ -101,20 +116,30 @@ describe('search over shards (the example office, 24 and 8 notices per shard)', 
 
   test('the first search shows the newest shard’s results while the older shards are still loading', async () => {
     const shards = noticeSearchShards(notices, { GONGKAI_SEARCH_SHARD_SIZE: String(SMALL_SHARD_SIZE) });
-    const expected = notices.filter((n) => n.publisher === PUBLISHER).map((n) => n.publishedOn).sort().reverse();
+    const expected = notices
+      .filter((n) => n.publisher === PUBLISHER)
+      .map((n) => n.publishedOn)
+      .sort()
+      .reverse();
     // Without the offline service worker: shard 1's files must wait for the route below.
     const context = await smallShards.context({ serviceWorkers: 'block' });
     const page = await context.newPage();
     const release = await holdRequests(page, /\/pagefind\/1\//);
     await page.goto(`${smallShards.url}sousuo/?jg=${encodeURIComponent(PUBLISHER)}`);
     await page.waitForSelector('.search-result');
-    assert.match((await page.textContent('#search-status')) ?? '', /^最近几年的信息中找到 \d+ 条，正在搜索更早的信息……$/);
+    assert.match(
+      (await page.textContent('#search-status')) ?? '',
+      /^最近几年的信息中找到 \d+ 条，正在搜索更早的信息……$/,
+    );
     const firstLook = await shownDates(page);
     assert.ok(firstLook.length > 0);
     // Browsing is newest first: the first look is the start of the full list, all from shard 0.
     assert.deepEqual(firstLook, expected.slice(0, firstLook.length));
     const inNewestShard = new Set(shards[0]!.items.filter((n) => n.publisher === PUBLISHER).map((n) => n.publishedOn));
-    assert.equal(firstLook.length, Math.min(10, inNewestShard.size === 0 ? 0 : shards[0]!.items.filter((n) => n.publisher === PUBLISHER).length));
+    assert.equal(
+      firstLook.length,
+      Math.min(10, inNewestShard.size === 0 ? 0 : shards[0]!.items.filter((n) => n.publisher === PUBLISHER).length),
+    );
     assert.ok(firstLook.every((date) => inNewestShard.has(date)));
     assert.equal(await page.locator('#search-pager a').count(), 0, 'no pager before the count is known');
     release();

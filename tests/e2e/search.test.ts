@@ -18,7 +18,10 @@ describe('search over IPv6 loopback', () => {
   test('a 简体 query finds a 繁體 notice, shown as written', async () => {
     const { titles, page, context } = await search('政务公开');
     assert.ok(titles.includes(FANTI), titles.join(' | '));
-    const excerpt = await page.locator('.search-result', { hasText: FANTI }).locator('.search-result__excerpt').innerHTML();
+    const excerpt = await page
+      .locator('.search-result', { hasText: FANTI })
+      .locator('.search-result__excerpt')
+      .innerHTML();
     assert.match(excerpt, /<mark>政務公開<\/mark>/, 'the excerpt stays in 繁體 with the match marked');
     assert.doesNotMatch(excerpt, /政务/);
     await context.close();
@@ -39,7 +42,7 @@ describe('search over IPv6 loopback', () => {
   test('a 文号 typed with square brackets puts its notice first', async () => {
     const { titles, page, context } = await search('测镇府[2023]8号');
     assert.equal(titles[0], BANFA);
-    assert.match(await page.locator('.search-result').first().textContent() ?? '', /完全匹配/);
+    assert.match((await page.locator('.search-result').first().textContent()) ?? '', /完全匹配/);
     await context.close();
   });
 
@@ -99,7 +102,9 @@ describe('search over IPv6 loopback', () => {
 
   test('sorting by date lists newest first', async () => {
     const { page, context } = await search('测试镇', '&px=date');
-    const dates = await page.$$eval('.search-result__meta', (els) => els.map((e) => /发布日期：(\S+)/.exec(e.textContent ?? '')?.[1] ?? ''));
+    const dates = await page.$$eval('.search-result__meta', (els) =>
+      els.map((e) => /发布日期：(\S+)/.exec(e.textContent ?? '')?.[1] ?? ''),
+    );
     assert.ok(dates.length > 2);
     assert.deepEqual(dates, [...dates].sort().reverse());
     await context.close();
@@ -151,7 +156,10 @@ describe('search over IPv6 loopback', () => {
   test('no request goes to another host, and the console stays clean', () => {
     const hosts = new Set(site.requests.map((u) => new URL(u).host));
     const own = new Set(site.urls.map((u) => new URL(u).host));
-    assert.deepEqual([...hosts].filter((h) => !own.has(h)), []);
+    assert.deepEqual(
+      [...hosts].filter((h) => !own.has(h)),
+      [],
+    );
     assert.deepEqual(site.consoleErrors, []);
   });
 });

@@ -7,12 +7,21 @@ import type { CalendarDate } from '../../src/domain/notice/calendar-date.ts';
 
 const d = (s: string) => s as CalendarDate;
 const notice = (fields: Omit<Partial<AnnualInput>, 'publishedOn'> & { publishedOn: string }): AnnualInput => ({
-  category: '综合政务', normative: false, ...fields, publishedOn: d(fields.publishedOn),
+  category: '综合政务',
+  normative: false,
+  ...fields,
+  publishedOn: d(fields.publishedOn),
 });
 
 describe('annualFigures', () => {
   const notices: AnnualInput[] = [
-    notice({ publishedOn: '2021-04-01', genre: '办法', normative: true, validity: '废止', repealedOn: d('2023-06-01') }),
+    notice({
+      publishedOn: '2021-04-01',
+      genre: '办法',
+      normative: true,
+      validity: '废止',
+      repealedOn: d('2023-06-01'),
+    }),
     notice({ publishedOn: '2023-06-01', genre: '办法', normative: true, validity: '有效' }),
     notice({ publishedOn: '2023-06-02', genre: '解读' }),
     notice({ publishedOn: '2023-02-01', writtenOn: d('2022-12-28'), genre: '规定', normative: true, validity: '失效' }),
@@ -27,7 +36,10 @@ describe('annualFigures', () => {
   test('counts notices published per 分类 and 体裁', () => {
     assert.equal(byYear.get(2024)!.published, 2);
     assert.deepEqual(byYear.get(2024)!.byCategory, [['农业、林业、水利', 2]]);
-    assert.deepEqual(byYear.get(2024)!.byGenre, [['通知', 1], ['未标注体裁', 1]]);
+    assert.deepEqual(byYear.get(2024)!.byGenre, [
+      ['通知', 1],
+      ['未标注体裁', 1],
+    ]);
   });
   test('本年制发件数 uses the 成文日期 when there is one', () => {
     assert.equal(byYear.get(2023)!.normative.issued, 1, 'the 规定 written in 2022 counts for 2022, not 2023');

@@ -10,7 +10,10 @@ describe('foreignAssets', () => {
       <img src="http://1.2.3.4/a.png" srcset="/b.png 1x, https://img.example.com/b@2x.png 2x">
       <iframe src="https://map.example.com/"></iframe>
       <style>@font-face { src: url(https://fonts.example.com/f.woff2) }</style>`;
-    assert.deepEqual(foreignAssets(html).map((a) => a.via), ['script', 'src', 'src', 'srcset', 'link', 'css url()']);
+    assert.deepEqual(
+      foreignAssets(html).map((a) => a.via),
+      ['script', 'src', 'src', 'srcset', 'link', 'css url()'],
+    );
   });
   test('ignores the site’s own files, data URLs and ordinary links to other sites', () => {
     const html = `<script src="/_assets/a.js"></script><link rel="stylesheet" href="/gk/_assets/s.css">

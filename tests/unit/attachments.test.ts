@@ -8,14 +8,25 @@ import { loadContent } from '../../src/content/content-folder.ts';
 import { attachmentPath, publishedAttachments } from '../../src/domain/notice/attachments.ts';
 
 const OFFICE = new URL('../fixtures/office', import.meta.url).pathname;
-const kinds = (problems: { file: string; kind: string; severity: string }[]) => problems.map((p) => `${p.file} ${p.kind} ${p.severity}`).sort();
+const kinds = (problems: { file: string; kind: string; severity: string }[]) =>
+  problems.map((p) => `${p.file} ${p.kind} ${p.severity}`).sort();
 
 describe('publishedAttachments', () => {
-  const onDisk = new Map([['2024/a.pdf', 10], ['2024/b.docx', 20], ['2024/page.html', 30], ['2024/logo.SVG', 40], ['2024/old.xls', 50]]);
+  const onDisk = new Map([
+    ['2024/a.pdf', 10],
+    ['2024/b.docx', 20],
+    ['2024/page.html', 30],
+    ['2024/logo.SVG', 40],
+    ['2024/old.xls', 50],
+  ]);
   const use = (path: string, field = '附件') => ({ file: 'notices/n.md', line: 6, field, path });
 
   test('publishes only the files notices use, of an allowed type', () => {
-    const { published, problems } = publishedAttachments(onDisk, [use('2024/a.pdf'), use('2024/b.docx', '正文'), use('2024/a.pdf', '正文')]);
+    const { published, problems } = publishedAttachments(onDisk, [
+      use('2024/a.pdf'),
+      use('2024/b.docx', '正文'),
+      use('2024/a.pdf', '正文'),
+    ]);
     assert.deepEqual([...published.keys()].sort(), ['2024/a.pdf', '2024/b.docx']);
     assert.deepEqual(kinds(problems), [
       'attachments/2024/logo.SVG unused-attachment warning',
@@ -27,7 +38,10 @@ describe('publishedAttachments', () => {
   test('refuses web pages and SVG even when a notice uses them, at the use', () => {
     const { published, problems } = publishedAttachments(onDisk, [use('2024/page.html'), use('2024/logo.SVG', '正文')]);
     assert.equal(published.size, 0);
-    assert.deepEqual(problems.filter((p) => p.kind === 'attachment-type').map((p) => `${p.file}:${p.line} ${p.field}`), ['notices/n.md:6 附件', 'notices/n.md:6 正文']);
+    assert.deepEqual(
+      problems.filter((p) => p.kind === 'attachment-type').map((p) => `${p.file}:${p.line} ${p.field}`),
+      ['notices/n.md:6 附件', 'notices/n.md:6 正文'],
+    );
   });
 
   test('reads the paths editors write', () => {

@@ -16,7 +16,10 @@ describe('a body on its page', () => {
   });
 
   test('wide tables scroll in their own labelled region', () => {
-    assert.match(render('| a | b |\n|---|---|\n| 1 | 2 |'), /<div class="table-scroll" role="region" tabindex="0" aria-label="表格（可左右滑动查看）"><table>/);
+    assert.match(
+      render('| a | b |\n|---|---|\n| 1 | 2 |'),
+      /<div class="table-scroll" role="region" tabindex="0" aria-label="表格（可左右滑动查看）"><table>/,
+    );
   });
 
   test('headings get ids for in-page links, never one the page itself uses', () => {
@@ -30,11 +33,15 @@ describe('a body on its page', () => {
       for (const entry of readdirSync(dir, { withFileTypes: true })) {
         const path = join(dir, entry.name);
         if (entry.isDirectory()) walk(path);
-        else if (entry.name.endsWith('.astro')) for (const m of readFileSync(path, 'utf8').matchAll(/\bid="([a-z0-9-]+)"/g)) written.add(m[1]!);
+        else if (entry.name.endsWith('.astro'))
+          for (const m of readFileSync(path, 'utf8').matchAll(/\bid="([a-z0-9-]+)"/g)) written.add(m[1]!);
       }
     };
     walk(new URL('../../src', import.meta.url).pathname);
-    assert.deepEqual([...written].filter((id) => !(PAGE_IDS as readonly string[]).includes(id)), []);
+    assert.deepEqual(
+      [...written].filter((id) => !(PAGE_IDS as readonly string[]).includes(id)),
+      [],
+    );
   });
 
   test('**加粗。** next to Chinese punctuation is bold, but not inside code', () => {

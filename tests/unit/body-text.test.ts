@@ -5,7 +5,8 @@ import { isBodyEmpty, leadSentences } from '../../src/domain/body/body-text.ts';
 describe('isBodyEmpty', () => {
   test('is true for whitespace only', () => assert.equal(isBodyEmpty('\n   \n\t\n'), true));
   test('is false for a heading, a table, an image or an HTML element', () => {
-    for (const body of ['# 标题', '| a |\n|---|\n| 1 |', '![图](a.png)', '<aside>提示</aside>']) assert.equal(isBodyEmpty(body), false, body);
+    for (const body of ['# 标题', '| a |\n|---|\n| 1 |', '![图](a.png)', '<aside>提示</aside>'])
+      assert.equal(isBodyEmpty(body), false, body);
   });
 });
 
@@ -14,7 +15,10 @@ describe('leadSentences', () => {
     assert.equal(leadSentences('## 一、总则\n\n为做好工作，现通知如下。第二句。'), '为做好工作，现通知如下。');
   });
   test('skips the 主送机关 line that opens a 公文', () => {
-    assert.equal(leadSentences('各村（居）委会，镇直各单位：\n\n现将有关事项通知如下，请遵照执行。'), '现将有关事项通知如下，请遵照执行。');
+    assert.equal(
+      leadSentences('各村（居）委会，镇直各单位：\n\n现将有关事项通知如下，请遵照执行。'),
+      '现将有关事项通知如下，请遵照执行。',
+    );
   });
   test('adds the second sentence when the first is very short', () => {
     assert.equal(leadSentences('特此公告。本公告自发布之日起施行。'), '特此公告。本公告自发布之日起施行。');

@@ -11,7 +11,12 @@ describe('splitCjkStrong', () => {
     ]);
   });
   test('handles several pairs in one run', () => {
-    assert.deepEqual(splitCjkStrong('**（一）**甲**乙。**丙').filter((r) => r.strong).map((r) => r.value), ['（一）', '乙。']);
+    assert.deepEqual(
+      splitCjkStrong('**（一）**甲**乙。**丙')
+        .filter((r) => r.strong)
+        .map((r) => r.value),
+      ['（一）', '乙。'],
+    );
   });
   test('leaves Latin text and lone asterisks alone', () => {
     assert.deepEqual(splitCjkStrong('a **b** c'), [{ strong: false, value: 'a **b** c' }]);

@@ -24,8 +24,15 @@ function folder(notices: Record<string, string>, extra: Partial<ContentFolder> =
 }
 
 function notice(fields: Record<string, string>, body = '正文第一句。'): string {
-  const base = { 标题: '关于测试的通知', 索引号: '"114400001234567890/2024-00001"', 分类: '综合政务', 发布日期: '"2024-03-01"' };
-  const lines = Object.entries({ ...base, ...fields }).filter(([, v]) => v !== '').map(([k, v]) => `${k}: ${v}`);
+  const base = {
+    标题: '关于测试的通知',
+    索引号: '"114400001234567890/2024-00001"',
+    分类: '综合政务',
+    发布日期: '"2024-03-01"',
+  };
+  const lines = Object.entries({ ...base, ...fields })
+    .filter(([, v]) => v !== '')
+    .map(([k, v]) => `${k}: ${v}`);
   return `---\n${lines.join('\n')}\n---\n\n${body}\n`;
 }
 
@@ -37,7 +44,13 @@ describe('checkContent on the broken fixture', async () => {
       readFileSync(`${fixture('broken')}expected.json`, 'utf8'),
     );
     const report = await loadContent(fixture('broken'));
-    const found = report.problems.map((p) => ({ file: p.file, field: p.field, kind: p.kind, line: p.line, severity: p.severity }));
+    const found = report.problems.map((p) => ({
+      file: p.file,
+      field: p.field,
+      kind: p.kind,
+      line: p.line,
+      severity: p.severity,
+    }));
     const key = (p: { file: string; kind: string }) => `${p.file} ${p.kind}`;
     assert.deepEqual(found.map(key).sort(), expected.map(key).sort());
     for (const want of expected) {
@@ -90,10 +103,12 @@ describe('checkContent on the valid office fixture', async () => {
 describe('checkContent rules', async () => {
   test('accepts a notice saved with a BOM and CRLF line ends', async () => {
     const text = `\uFEFF${notice({}).replace(/\n/g, '\r\n')}`;
-    assert.deepEqual((checkContent(folder({ 'notices/a.md': text }))).problems, []);
+    assert.deepEqual(checkContent(folder({ 'notices/a.md': text })).problems, []);
   });
   test('treats blank optional fields as absent (templates list every key)', async () => {
-    const report = checkContent(folder({ 'notices/a.md': notice({ 文号: '""', 摘要: '""', 主题词: '[]', 有效性: '""' }) }));
+    const report = checkContent(
+      folder({ 'notices/a.md': notice({ 文号: '""', 摘要: '""', 主题词: '[]', 有效性: '""' }) }),
+    );
     assert.deepEqual(report.problems, []);
   });
   test('rejects unknown frontmatter keys instead of dropping them', async () => {
@@ -140,8 +155,16 @@ describe('checkContent rules', async () => {
     assert.deepEqual(report.problems.map((p) => p.kind).sort(), ['missing-guide', 'missing-site', 'no-notices']);
   });
   test('reports site.yaml problems with their line', async () => {
-    const report = checkContent(folder({ 'notices/a.md': notice({}) }, { siteYaml: utf8('机关名称: 测试镇\n机构代码: 12345\n电子邮箱: 不是邮箱\n') }));
-    assert.deepEqual(kinds(report.problems), ['site.yaml:2 机构代码 bad-organ-code', 'site.yaml:3 电子邮箱 invalid-value']);
+    const report = checkContent(
+      folder(
+        { 'notices/a.md': notice({}) },
+        { siteYaml: utf8('机关名称: 测试镇\n机构代码: 12345\n电子邮箱: 不是邮箱\n') },
+      ),
+    );
+    assert.deepEqual(kinds(report.problems), [
+      'site.yaml:2 机构代码 bad-organ-code',
+      'site.yaml:3 电子邮箱 invalid-value',
+    ]);
   });
   test('reports a file without frontmatter', async () => {
     const report = checkContent(folder({ 'notices/a.md': '关于测试的通知\n\n正文。\n' }));
@@ -153,7 +176,9 @@ describe('checkContent rules', async () => {
   });
   test('reports a field written twice', async () => {
     const text = notice({}).replace('分类: 综合政务', '分类: 综合政务\n分类: 其他');
-    assert.deepEqual(kinds((checkContent(folder({ 'notices/a.md': text }))).problems), ['notices/a.md:5 文件 duplicate-key']);
+    assert.deepEqual(kinds(checkContent(folder({ 'notices/a.md': text })).problems), [
+      'notices/a.md:5 文件 duplicate-key',
+    ]);
   });
   test('reports an MDX syntax error at its line in the file', async () => {
     const text = notice({}, '第一段。\n\n价格 {未闭合\n');
@@ -162,29 +187,43 @@ describe('checkContent rules', async () => {
     assert.match(report.problems[0]!.fix!, /\.md/);
   });
   test('the same text is fine in a Markdown notice', async () => {
-    assert.deepEqual((checkContent(folder({ 'notices/a.md': notice({}, '第一段。\n\n价格 {未闭合\n') }))).problems, []);
+    assert.deepEqual(checkContent(folder({ 'notices/a.md': notice({}, '第一段。\n\n价格 {未闭合\n') })).problems, []);
   });
   test('rejects an image loaded from another site, naming its line', () => {
-    const report = checkContent(folder({ 'notices/a.md': notice({}, '正文。\n\n![图](https://cdn.example.com/a.png)') }));
+    const report = checkContent(
+      folder({ 'notices/a.md': notice({}, '正文。\n\n![图](https://cdn.example.com/a.png)') }),
+    );
     assert.deepEqual(kinds(report.problems), ['notices/a.md:10 正文 foreign-resource']);
   });
   test('rejects scripts, frames and inline event handlers in a body', () => {
-    for (const html of ['<script>alert(1)</script>', '<iframe src="/map.html"></iframe>', '<p onclick="x()">点击</p>']) {
+    for (const html of [
+      '<script>alert(1)</script>',
+      '<iframe src="/map.html"></iframe>',
+      '<p onclick="x()">点击</p>',
+    ]) {
       const report = checkContent(folder({ 'notices/a.md': notice({}, `正文。\n\n${html}\n`) }));
       assert.deepEqual(kinds(report.problems), ['notices/a.md:10 正文 unsafe-html'], html);
     }
   });
   test('allows links to other sites and images from this site', () => {
-    const body = '见[中国政府网](https://www.gov.cn/)。\n\n![图](/attachments/a.png)\n\n![图](https://gk.test.example.gov.cn/attachments/b.png)';
-    const attachments = new Map([['a.png', 1], ['b.png', 1]]);
+    const body =
+      '见[中国政府网](https://www.gov.cn/)。\n\n![图](/attachments/a.png)\n\n![图](https://gk.test.example.gov.cn/attachments/b.png)';
+    const attachments = new Map([
+      ['a.png', 1],
+      ['b.png', 1],
+    ]);
     assert.deepEqual(checkContent(folder({ 'notices/a.md': notice({}, body) }, { attachments })).problems, []);
   });
   test('rejects javascript: links in a body', () => {
-    const report = checkContent(folder({ 'notices/a.md': notice({}, '正文。\n\n<a href="javascript:alert(1)">点击</a>\n') }));
+    const report = checkContent(
+      folder({ 'notices/a.md': notice({}, '正文。\n\n<a href="javascript:alert(1)">点击</a>\n') }),
+    );
     assert.deepEqual(kinds(report.problems), ['notices/a.md:10 正文 unsafe-html']);
   });
   test('reports an attachment listed in the frontmatter that is not in the attachments folder', () => {
-    const report = checkContent(folder({ 'notices/a.md': notice({ 附件: '\n  - 名称: 申报表\n    文件: 2024/b.docx' }) }));
+    const report = checkContent(
+      folder({ 'notices/a.md': notice({ 附件: '\n  - 名称: 申报表\n    文件: 2024/b.docx' }) }),
+    );
     assert.deepEqual(kinds(report.problems), ['notices/a.md:6 附件 missing-attachment']);
   });
   test('warns when a 废止日期 is given but the notice is not 废止', async () => {
@@ -205,21 +244,32 @@ describe('personal information (保密审查)', () => {
     assert.equal(report.content, undefined, 'nothing is published');
   });
   test('reports mobiles in a table, in inline HTML, in the 标题 and in the 摘要', () => {
-    const body = '名单如下：\n\n| 姓名 | 电话 |\n| --- | --- |\n| 张三 | 138 1234 5678 |\n\n联系人 <span>李四 139-1234-5678</span>';
+    const body =
+      '名单如下：\n\n| 姓名 | 电话 |\n| --- | --- |\n| 张三 | 138 1234 5678 |\n\n联系人 <span>李四 139-1234-5678</span>';
     const text = notice({ 标题: '关于13712345678的通知', 摘要: '联系电话13612345678' }, body);
     assert.deepEqual(kinds(checkContent(folder({ 'notices/a.md': text })).problems), [
-      'notices/a.md:2 标题 personal-info', 'notices/a.md:6 摘要 personal-info',
-      'notices/a.md:13 正文 personal-info', 'notices/a.md:15 正文 personal-info',
+      'notices/a.md:2 标题 personal-info',
+      'notices/a.md:6 摘要 personal-info',
+      'notices/a.md:13 正文 personal-info',
+      'notices/a.md:15 正文 personal-info',
     ]);
   });
   test('accepts a number listed under 允许公开 with a reason, and hands the exception to the build', () => {
-    const text = notice({ 允许公开: '\n  - 值: 13800138000\n    理由: 农机服务热线，经本人同意公开' }, '正文。\n\n服务热线：138 0013 8000。');
+    const text = notice(
+      { 允许公开: '\n  - 值: 13800138000\n    理由: 农机服务热线，经本人同意公开' },
+      '正文。\n\n服务热线：138 0013 8000。',
+    );
     const report = checkContent(folder({ 'notices/a.md': text }));
     assert.deepEqual(report.problems, []);
-    assert.deepEqual(report.content!.notices[0]!.allowedPersonalInfo, [{ value: '13800138000', reason: '农机服务热线，经本人同意公开' }]);
+    assert.deepEqual(report.content!.notices[0]!.allowedPersonalInfo, [
+      { value: '13800138000', reason: '农机服务热线，经本人同意公开' },
+    ]);
   });
   test('keeps a long unquoted 值 exact (the frontmatter is read as text)', () => {
-    const text = notice({ 允许公开: '\n  - 值: 6222021234567890128\n    理由: 捐款专用账户' }, '捐款账户：6222021234567890128。');
+    const text = notice(
+      { 允许公开: '\n  - 值: 6222021234567890128\n    理由: 捐款专用账户' },
+      '捐款账户：6222021234567890128。',
+    );
     const report = checkContent(folder({ 'notices/a.md': text }));
     assert.deepEqual(report.problems, []);
     assert.equal(report.content!.notices[0]!.allowedPersonalInfo[0]!.value, '6222021234567890128');
@@ -244,7 +294,10 @@ describe('personal information (保密审查)', () => {
   test('reports a misspelt key inside a 允许公开 item at the line of 允许公开', () => {
     const text = notice({ 允许公开: '\n  - 值: "13800138000"\n    原因: 热线' }, '热线13800138000。');
     const problems = checkContent(folder({ 'notices/a.md': text })).problems;
-    assert.deepEqual(kinds(problems), ['notices/a.md:6 允许公开.0 allowance-without-reason', 'notices/a.md:6 允许公开.0.原因 unknown-field']);
+    assert.deepEqual(kinds(problems), [
+      'notices/a.md:6 允许公开.0 allowance-without-reason',
+      'notices/a.md:6 允许公开.0.原因 unknown-field',
+    ]);
   });
   test('warns about a 允许公开 value that no longer occurs, at its line', () => {
     const text = notice({ 允许公开: '\n  - 值: "138 0013 8000"\n    理由: 服务热线' }, '服务热线：138****8000。');
@@ -255,13 +308,22 @@ describe('personal information (保密审查)', () => {
   });
   test('accepts the office’s own 电话 from site.yaml', () => {
     const siteYaml = utf8(`${SITE}电话: "13800138000"\n`);
-    assert.deepEqual(checkContent(folder({ 'notices/a.md': notice({}, '咨询电话：13800138000。') }, { siteYaml })).problems, []);
+    assert.deepEqual(
+      checkContent(folder({ 'notices/a.md': notice({}, '咨询电话：13800138000。') }, { siteYaml })).problems,
+      [],
+    );
   });
   test('does not flag 索引号, 文号, dates, landlines or amounts', () => {
     const body = [
       '根据示镇府〔2024〕12号（索引号 114400001234567890/2024-00001），自2024年3月1日（20240301）起施行。',
-      '', '咨询电话：0758-1234567，(0758)1234567，或拨打12345。', '',
-      '| 项目 | 金额（元） |', '| --- | ---: |', '| 总投资 | 13800000000 |', '| 合计 | 13,800,000,000.00 |', '',
+      '',
+      '咨询电话：0758-1234567，(0758)1234567，或拨打12345。',
+      '',
+      '| 项目 | 金额（元） |',
+      '| --- | ---: |',
+      '| 总投资 | 13800000000 |',
+      '| 合计 | 13,800,000,000.00 |',
+      '',
       '总投资13800000000元。',
     ].join('\n');
     assert.deepEqual(checkContent(folder({ 'notices/a.md': notice({}, body) })).problems, []);
@@ -271,7 +333,10 @@ describe('personal information (保密审查)', () => {
 describe('a new notice’s placeholder body', () => {
   test('is a warning on its line until the editor writes the text', () => {
     const report = checkContent(folder({ 'notices/a.md': notice({}, '\n（在此填写正文。）\n') }));
-    assert.deepEqual(report.problems.map((p) => [p.kind, p.severity, p.field]), [['placeholder-body', 'warning', '正文']]);
+    assert.deepEqual(
+      report.problems.map((p) => [p.kind, p.severity, p.field]),
+      [['placeholder-body', 'warning', '正文']],
+    );
     assert.ok(report.content, 'the notice still builds');
   });
 });
@@ -283,15 +348,27 @@ describe('dead internal links', () => {
       '见[另一通知](/xxgk/114400001234567890-2024-00002/)、[目录](/mulu/)、[指南](/zhinan/#一)、[搜索](/sousuo/?q=春耕)、',
       '[数据](/data/catalogue.csv)、[附件](/attachments/2024/a.pdf)、[附件](../../attachments/2024/a.pdf)。',
     ].join('\n');
-    const report = checkContent(folder({ 'notices/2024/a.md': notice({}, body), 'notices/2024/b.md': other }, { attachments: new Map([['2024/a.pdf', 1]]) }));
+    const report = checkContent(
+      folder(
+        { 'notices/2024/a.md': notice({}, body), 'notices/2024/b.md': other },
+        { attachments: new Map([['2024/a.pdf', 1]]) },
+      ),
+    );
     assert.deepEqual(report.problems, []);
   });
   test('a link to another notice’s source file is an error that names the notice’s URL', () => {
-    const report = checkContent(folder({ 'notices/2024/a.md': notice({}, '见[原文](./b.md)。\n'), 'notices/2024/b.md': other }));
-    assert.deepEqual(report.problems.map((p) => [p.kind, p.fix]), [['dead-link', '改为该公文的网址 /xxgk/114400001234567890-2024-00002/']]);
+    const report = checkContent(
+      folder({ 'notices/2024/a.md': notice({}, '见[原文](./b.md)。\n'), 'notices/2024/b.md': other }),
+    );
+    assert.deepEqual(
+      report.problems.map((p) => [p.kind, p.fix]),
+      [['dead-link', '改为该公文的网址 /xxgk/114400001234567890-2024-00002/']],
+    );
   });
   test('reports a link to a 索引号 no notice has, with the link and a fix', () => {
-    const report = checkContent(folder({ 'notices/a.md': notice({}, '正文。\n\n见[旧文](/xxgk/114400001234567890-2023-00009/)。') }));
+    const report = checkContent(
+      folder({ 'notices/a.md': notice({}, '正文。\n\n见[旧文](/xxgk/114400001234567890-2023-00009/)。') }),
+    );
     assert.deepEqual(kinds(report.problems), ['notices/a.md:10 正文 dead-link']);
     assert.match(report.problems[0]!.message, /\/xxgk\/114400001234567890-2023-00009\//);
     assert.match(report.problems[0]!.fix!, /索引号/);
@@ -300,12 +377,19 @@ describe('dead internal links', () => {
     const body = '[表](attachments/2024/nope.pdf)\n\n[关于](/guanyu/)\n\n[原文](../2023/nope.md)';
     const report = checkContent(folder({ 'notices/2024/a.md': notice({}, body) }));
     assert.deepEqual(kinds(report.problems), [
-      'notices/2024/a.md:8 正文 dead-link', 'notices/2024/a.md:10 正文 dead-link', 'notices/2024/a.md:12 正文 dead-link',
+      'notices/2024/a.md:8 正文 dead-link',
+      'notices/2024/a.md:10 正文 dead-link',
+      'notices/2024/a.md:12 正文 dead-link',
     ]);
   });
   test('does not call a link dead when the notice it points at has another error', () => {
     const broken = notice({ 索引号: '"114400001234567890/2024-00002"', 分类: '不存在的分类' });
-    const report = checkContent(folder({ 'notices/a.md': notice({}, '见[通知](/xxgk/114400001234567890-2024-00002/)。'), 'notices/b.md': broken }));
+    const report = checkContent(
+      folder({
+        'notices/a.md': notice({}, '见[通知](/xxgk/114400001234567890-2024-00002/)。'),
+        'notices/b.md': broken,
+      }),
+    );
     assert.deepEqual(kinds(report.problems), ['notices/b.md:4 分类 unknown-category']);
   });
   test('reports dead links in the 指南', () => {

@@ -4,7 +4,8 @@ import { checkDocNumber, fixDocNumberBrackets } from '../../src/domain/notice/do
 
 describe('checkDocNumber', () => {
   test('accepts GB/T 9704 numbers with hexagonal brackets', () => {
-    for (const n of ['肇府办〔2010〕31号', '汕府办函〔2021〕201号', '示镇府〔2024〕1号']) assert.ok(checkDocNumber(n).ok, n);
+    for (const n of ['肇府办〔2010〕31号', '汕府办函〔2021〕201号', '示镇府〔2024〕1号'])
+      assert.ok(checkDocNumber(n).ok, n);
   });
   test('accepts order numbers, which keep 第', () => {
     for (const n of ['国务院令第492号', '国令第845号']) assert.ok(checkDocNumber(n).ok, n);

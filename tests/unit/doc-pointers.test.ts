@@ -45,7 +45,9 @@ function headings(markdown: string): string[] {
 function anchors(markdown: string): Set<string> {
   const slugger = new GithubSlugger();
   // GitHub slugs the rendered heading text: inline code and link marks are not part of it.
-  return new Set(headings(markdown).map((h) => slugger.slug(h.replace(/`/g, '').replace(/\[([^\]]*)\]\([^)]*\)/g, '$1'))));
+  return new Set(
+    headings(markdown).map((h) => slugger.slug(h.replace(/`/g, '').replace(/\[([^\]]*)\]\([^)]*\)/g, '$1'))),
+  );
 }
 
 describe('pointers from the code into docs/', () => {
@@ -75,7 +77,9 @@ describe('relative links in README.md and docs/', () => {
   const documents = ['README.md', ...filesUnder('docs', ['.md'])];
   const links = documents.flatMap((doc) => {
     // `[text](target)` and `![alt](target)`, with an optional "title"; inline code removed first.
-    const prose = proseLines(read(doc)).join('\n').replace(/`[^`\n]*`/g, '');
+    const prose = proseLines(read(doc))
+      .join('\n')
+      .replace(/`[^`\n]*`/g, '');
     return [...prose.matchAll(/\]\(\s*<?([^)\s>]+)>?(?:\s+"[^"]*")?\s*\)/g)]
       .map((m) => ({ doc, target: m[1]! }))
       .filter(({ target }) => !/^[a-z][a-z0-9+.-]*:/i.test(target) && !target.startsWith('//'));
@@ -96,7 +100,10 @@ describe('relative links in README.md and docs/', () => {
       assert.ok(existsSync(join(ROOT, file)), `${doc}: ${target} — ${file} does not exist`);
       if (anchor === undefined) continue;
       assert.ok(file.endsWith('.md'), `${doc}: ${target} — an anchor into a file that is not Markdown`);
-      assert.ok(anchors(read(file)).has(decodeURIComponent(anchor)), `${doc}: ${target} — ${file} has no heading with the anchor #${anchor}`);
+      assert.ok(
+        anchors(read(file)).has(decodeURIComponent(anchor)),
+        `${doc}: ${target} — ${file} has no heading with the anchor #${anchor}`,
+      );
     }
   });
 });

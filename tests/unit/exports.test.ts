@@ -2,7 +2,12 @@ import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { XMLValidator, XMLParser } from 'fast-xml-parser';
 import { loadContent } from '../../src/content/content-folder.ts';
-import { catalogueCsv, catalogueJson, exportNotices, EXPORT_COLUMNS } from '../../src/domain/catalogue/catalogue-export.ts';
+import {
+  catalogueCsv,
+  catalogueJson,
+  exportNotices,
+  EXPORT_COLUMNS,
+} from '../../src/domain/catalogue/catalogue-export.ts';
 import { rssFeed, sitemapXml } from '../../src/domain/catalogue/feeds.ts';
 import { parseCsv, toCsv } from '../../src/domain/text/csv.ts';
 import { newestFirst } from '../../src/domain/catalogue/catalogue.ts';
@@ -13,9 +18,15 @@ const site = content!.site;
 
 describe('toCsv / parseCsv', () => {
   test('starts with a BOM for Excel and quotes commas, quotes and line breaks', () => {
-    const csv = toCsv([['a', 'b,c'], ['say "hi"', 'two\nlines']]);
+    const csv = toCsv([
+      ['a', 'b,c'],
+      ['say "hi"', 'two\nlines'],
+    ]);
     assert.ok(csv.startsWith('\uFEFF'));
-    assert.deepEqual(parseCsv(csv), [['a', 'b,c'], ['say "hi"', 'two\nlines']]);
+    assert.deepEqual(parseCsv(csv), [
+      ['a', 'b,c'],
+      ['say "hi"', 'two\nlines'],
+    ]);
   });
 });
 
@@ -27,7 +38,13 @@ describe('catalogue exports', () => {
     assert.equal(spring.文号, '测镇府〔2024〕3号');
     assert.deepEqual(spring.主题词, ['春耕', '农业']);
     const budget = exported.find((n) => n.索引号 === 'MB0000001/2022-00001')!;
-    assert.deepEqual(budget.附件, [{ 名称: '2022年预算表', 文件: '2022/yusuan.pdf', 网址: 'https://test.example.gov.cn/attachments/2022/yusuan.pdf' }]);
+    assert.deepEqual(budget.附件, [
+      {
+        名称: '2022年预算表',
+        文件: '2022/yusuan.pdf',
+        网址: 'https://test.example.gov.cn/attachments/2022/yusuan.pdf',
+      },
+    ]);
     assert.equal(exported.find((n) => n.标题 === '测试镇农村宅基地管理办法')!.规范性文件, '是');
   });
   test('the JSON lists every notice', () => {

@@ -22,7 +22,11 @@ describe('the field table', () => {
   test('is the table docs/publishing.md shows editors (npm run generate rewrites it)', () => {
     const documented = fieldTableIn(read('docs/publishing.md'));
     assert.ok(documented, 'docs/publishing.md has the field table markers');
-    assert.equal(documented, fieldTableMarkdown(), 'the field table in docs/publishing.md is out of date: run npm run generate');
+    assert.equal(
+      documented,
+      fieldTableMarkdown(),
+      'the field table in docs/publishing.md is out of date: run npm run generate',
+    );
   });
 
   test('gives the open data its columns, in the table’s order', () => {
@@ -31,12 +35,19 @@ describe('the field table', () => {
       EXPORT_COLUMNS.filter((c) => c !== '内容概述' && c !== '页面网址'),
       exported,
     );
-    assert.ok(!(EXPORT_COLUMNS as readonly string[]).includes('允许公开'), 'the reasons for publishing a personal number are not open data');
+    assert.ok(
+      !(EXPORT_COLUMNS as readonly string[]).includes('允许公开'),
+      'the reasons for publishing a personal number are not open data',
+    );
   });
 
   test('gives npm run new a Chinese flag (the key) for each field it sets', () => {
     const flagged = NOTICE_FIELDS.filter((f) => 'new' in f && typeof f.new === 'object');
-    for (const field of flagged) assert.ok(FIELD_FLAGS.some((flag) => flag.zh === field.key && flag.field === field.name), field.key);
+    for (const field of flagged)
+      assert.ok(
+        FIELD_FLAGS.some((flag) => flag.zh === field.key && flag.field === field.name),
+        field.key,
+      );
     assert.equal(FIELD_FLAGS.length, flagged.length + 1, 'the fields, and the 机构代码');
   });
 
@@ -45,7 +56,9 @@ describe('the field table', () => {
     const shownInPage = new Set([...component.matchAll(/\bn\.(\w+)/g)].map((m) => m[1]));
     assert.deepEqual(
       [...shownInPage].sort(),
-      NOTICE_FIELDS.filter((f) => 'shown' in f).map((f) => f.name).sort(),
+      NOTICE_FIELDS.filter((f) => 'shown' in f)
+        .map((f) => f.name)
+        .sort(),
     );
   });
 });

@@ -23,7 +23,10 @@ describe('planFix', () => {
     const plan = planFix('guide.md', gbk('# 政府信息公开指南\n\n正文。\n'));
     assert.deepEqual(plan, {
       output: '# 政府信息公开指南\n\n正文。\n',
-      changes: ['已修正 guide.md：由 GBK 编码转为 UTF-8', '  请核对转换结果：第 1 行“# 政府信息公开指南”；如是乱码，请用备份恢复原文件'],
+      changes: [
+        '已修正 guide.md：由 GBK 编码转为 UTF-8',
+        '  请核对转换结果：第 1 行“# 政府信息公开指南”；如是乱码，请用备份恢复原文件',
+      ],
     });
   });
 
@@ -50,6 +53,9 @@ describe('planFix', () => {
 
   test('refuses bytes whose encoding cannot be told, saying the file is untouched', () => {
     const plan = planFix('notices/a.md', randomBytes(400, 3, { from: 0x80 }));
-    assert.deepEqual(plan, { refused: '未自动修正 notices/a.md：无法识别的编码：文件不是 UTF-8，也不像 GBK 或 UTF-16 编码的中文文本，可能已损坏或不是文本文件。文件没有改动' });
+    assert.deepEqual(plan, {
+      refused:
+        '未自动修正 notices/a.md：无法识别的编码：文件不是 UTF-8，也不像 GBK 或 UTF-16 编码的中文文本，可能已损坏或不是文本文件。文件没有改动',
+    });
   });
 });

@@ -9,7 +9,15 @@ import { rmSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { loadContent } from '../../src/content/content-folder.ts';
 import { formatProblem, type Problem } from '../../src/domain/problems.ts';
-import { HOSTILE_CASES, isAccepted, MARKER_DIR, materialise, MDX_CODE_OPT_IN, type HostileCase, type Refused } from '../fixtures/hostile/cases.ts';
+import {
+  HOSTILE_CASES,
+  isAccepted,
+  MARKER_DIR,
+  materialise,
+  MDX_CODE_OPT_IN,
+  type HostileCase,
+  type Refused,
+} from '../fixtures/hostile/cases.ts';
 
 const CHINESE = /[\u4e00-\u9fff]/;
 /** A billion-laughs file or a pathological pattern must not stall the check. */
@@ -40,7 +48,11 @@ describe('hostile content', () => {
           test(`${c.id}: accepted when ${c.title}`, async () => {
             const { report, ms } = await check(c);
             const listed = report.problems.map(formatProblem).join('\n');
-            assert.deepEqual(report.problems.filter((p) => p.severity === 'error'), [], listed);
+            assert.deepEqual(
+              report.problems.filter((p) => p.severity === 'error'),
+              [],
+              listed,
+            );
             const warnings = new Set(report.problems.map((p) => p.kind));
             assert.deepEqual([...warnings].sort(), [...(c.expect.warnings ?? [])].sort(), listed);
             assert.ok(report.content, 'the content is handed to the build');
@@ -63,7 +75,9 @@ describe('hostile content', () => {
             for (const kind of expect.refused) {
               const found = report.problems.filter((p) => p.kind === kind && p.file === file);
               assert.ok(found.length > 0, `no ${kind} problem in ${file}; found:\n${listed}`);
-              const problem: Problem | undefined = found.find((p) => expect.line === undefined || p.line === expect.line);
+              const problem: Problem | undefined = found.find(
+                (p) => expect.line === undefined || p.line === expect.line,
+              );
               assert.ok(problem, `${kind} in ${file} not at line ${expect.line}; found:\n${listed}`);
               assert.equal(problem.severity, 'error', listed);
               assert.match(problem.message, CHINESE, `message of ${kind} is Chinese`);
@@ -81,14 +95,22 @@ describe('hostile content', () => {
 
   test('the documented opt-in MDX可执行代码: 是 lets {1+1} through check', async () => {
     const { report } = await check({ id: 'mdx-code-opt-in', files: MDX_CODE_OPT_IN.files });
-    assert.deepEqual(report.problems.filter((p) => p.severity === 'error'), [], report.problems.map(formatProblem).join('\n'));
+    assert.deepEqual(
+      report.problems.filter((p) => p.severity === 'error'),
+      [],
+      report.problems.map(formatProblem).join('\n'),
+    );
     assert.equal(report.content?.site.mdxCode, true);
   });
 
   test('the review tried at least 80 inputs of every defect class', (t) => {
     assert.ok(HOSTILE_CASES.length >= 80, `${HOSTILE_CASES.length} cases`);
     assert.equal(new Set(HOSTILE_CASES.map((c) => c.id)).size, HOSTILE_CASES.length, 'case ids are unique');
-    for (const defect of [1, 2, 3, 6, 7]) assert.ok(HOSTILE_CASES.some((c) => c.defect === defect), `defect ${defect}`);
+    for (const defect of [1, 2, 3, 6, 7])
+      assert.ok(
+        HOSTILE_CASES.some((c) => c.defect === defect),
+        `defect ${defect}`,
+      );
     const unclear = HOSTILE_CASES.length - outcome.refused - outcome.accepted - outcome.unsafe.length;
     t.diagnostic(
       `hostile cases: ${HOSTILE_CASES.length} tried, ${outcome.refused} refused with a clear message, ${outcome.accepted} built safely, ` +

@@ -4,7 +4,8 @@ import { toHtml } from 'hast-util-to-html';
 import { bodyTree } from '../../src/domain/body/body-tree.ts';
 import { isUrlAllowed, policyViolations, sanitizeBody } from '../../src/domain/body/html-policy.ts';
 
-const safeHtml = (body: string, format: 'markdown' | 'mdx' = 'markdown') => toHtml(sanitizeBody(bodyTree(body, format)));
+const safeHtml = (body: string, format: 'markdown' | 'mdx' = 'markdown') =>
+  toHtml(sanitizeBody(bodyTree(body, format)));
 const violations = (body: string, format: 'markdown' | 'mdx' = 'markdown') =>
   policyViolations(bodyTree(body, format)).map((v) => [v.element, v.attribute ?? '', v.severity].join(' '));
 
@@ -69,7 +70,17 @@ describe('the body allow-list (html-policy.ts)', () => {
   });
 
   test('keeps http(s), mailto, tel and site-relative links and images', () => {
-    for (const url of ['https://www.gov.cn/', 'http://a.example/', 'mailto:gk@example.gov.cn', 'tel:0758-1234567', '/xxgk/a/', 'attachments/a.pdf', '../attachments/a.pdf', '#一', '?q=1']) {
+    for (const url of [
+      'https://www.gov.cn/',
+      'http://a.example/',
+      'mailto:gk@example.gov.cn',
+      'tel:0758-1234567',
+      '/xxgk/a/',
+      'attachments/a.pdf',
+      '../attachments/a.pdf',
+      '#一',
+      '?q=1',
+    ]) {
       assert.ok(isUrlAllowed('a', url), url);
     }
     assert.ok(isUrlAllowed('img', '/attachments/a.png'));
@@ -96,27 +107,34 @@ describe('the body allow-list (html-policy.ts)', () => {
   });
 
   test('drops every event-handler attribute and any style but the table alignments', () => {
-    const html = safeHtml('<p onclick="alert(1)" onmouseover="x" style="background:url(https://t.example/)">文字</p>\n\n<details open ontoggle="alert(1)"><summary>展开</summary>内容</details>');
+    const html = safeHtml(
+      '<p onclick="alert(1)" onmouseover="x" style="background:url(https://t.example/)">文字</p>\n\n<details open ontoggle="alert(1)"><summary>展开</summary>内容</details>',
+    );
     assert.doesNotMatch(html, /\son\w+=|style=/i);
     assert.match(html, /文字/);
   });
 
   test('turns an <input> into the harmless disabled checkbox task lists use', () => {
-    assert.equal(safeHtml('<p><input type="text" name="q" value="x"></p>').match(/<input[^>]*>/)?.[0], '<input name="user-content-q" value="x" disabled type="checkbox">');
+    assert.equal(
+      safeHtml('<p><input type="text" name="q" value="x"></p>').match(/<input[^>]*>/)?.[0],
+      '<input name="user-content-q" value="x" disabled type="checkbox">',
+    );
   });
 
   test('names each removal, with dangerous ones as errors and formatting as warnings', () => {
-    assert.deepEqual(violations('<p onclick="x()" style="color:red" class="big">文字</p>\n\n<font color="red">红</font>\n\n<svg></svg>'), [
-      'p onclick error',
-      'p style warning',
-      'p class warning',
-      'font  warning',
-      'svg  error',
-    ]);
+    assert.deepEqual(
+      violations(
+        '<p onclick="x()" style="color:red" class="big">文字</p>\n\n<font color="red">红</font>\n\n<svg></svg>',
+      ),
+      ['p onclick error', 'p style warning', 'p class warning', 'font  warning', 'svg  error'],
+    );
     assert.deepEqual(violations('[x](javascript:alert(1))'), ['a href error']);
   });
 
   test('an MDX body is held to the same list', () => {
-    assert.deepEqual(violations('<aside title="提示" onclick="x">文字</aside>\n\n<iframe src="/a" />', 'mdx'), ['aside onclick error', 'iframe  error']);
+    assert.deepEqual(violations('<aside title="提示" onclick="x">文字</aside>\n\n<iframe src="/a" />', 'mdx'), [
+      'aside onclick error',
+      'iframe  error',
+    ]);
   });
 });

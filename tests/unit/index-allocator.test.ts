@@ -36,18 +36,25 @@ describe('nextIndexNumber', () => {
       ` ${CODE} / 2026 — 00016 `, // spaces and a dash from a Chinese keyboard
     ];
     for (const [i, value] of misspelt.entries()) {
-      assert.equal(nextIndexNumber(misspelt.slice(0, i + 1), CODE, 2026), `${CODE}/2026-${String(12 + i).padStart(5, '0')}`, value);
+      assert.equal(
+        nextIndexNumber(misspelt.slice(0, i + 1), CODE, 2026),
+        `${CODE}/2026-${String(12 + i).padStart(5, '0')}`,
+        value,
+      );
     }
   });
   test('ignores values that are not 索引号 at all', () => {
     assert.equal(nextIndexNumber(['', '待定', 'TODO', `${CODE}/2026`], CODE, 2026), `${CODE}/2026-00001`);
   });
   test('refuses when serial 99999 has been used, and says what to do instead', () => {
-    assert.throws(() => nextIndexNumber([`${CODE}/2026-${MAX_SERIAL}`], CODE, 2026), (error: Error) => {
-      assert.match(error.message, /99999/);
-      assert.match(error.message, /--code|机构代码/);
-      return true;
-    });
+    assert.throws(
+      () => nextIndexNumber([`${CODE}/2026-${MAX_SERIAL}`], CODE, 2026),
+      (error: Error) => {
+        assert.match(error.message, /99999/);
+        assert.match(error.message, /--code|机构代码/);
+        return true;
+      },
+    );
     assert.equal(nextIndexNumber([`${CODE}/2026-99998`], CODE, 2026), `${CODE}/2026-99999`);
   });
   test('refuses an organ code that is not 9 or 18 digits and capital letters', () => {

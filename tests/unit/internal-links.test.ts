@@ -2,14 +2,23 @@ import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { bodyLinks, deadLinkProblems, linkTarget, targetExists, type SiteInventory } from '../../src/domain/body/internal-links.ts';
+import {
+  bodyLinks,
+  deadLinkProblems,
+  linkTarget,
+  targetExists,
+  type SiteInventory,
+} from '../../src/domain/body/internal-links.ts';
 import { FIXED_PATHS, PARAMETER_PREFIXES } from '../../src/domain/site/site-paths.ts';
 
 const SITE_URL = 'https://gk.example.gov.cn/';
 
 const site: SiteInventory = {
   noticeSlugs: new Set(['11441299MB2E00012L-2024-00001']),
-  noticeFiles: new Map([['notices/2024/chungeng.md', '11441299MB2E00012L-2024-00001'], ['notices/2023/yusuan.mdx', undefined]]),
+  noticeFiles: new Map([
+    ['notices/2024/chungeng.md', '11441299MB2E00012L-2024-00001'],
+    ['notices/2023/yusuan.mdx', undefined],
+  ]),
   attachments: new Set(['2024/申报表.docx', '2024/a.pdf']),
   externalLinkCodes: new Set(['abc123']),
   cataloguePaths: () => new Set(['/mulu/', '/mulu/2/', '/mulu/fenlei/04/', '/mulu/nianfen/2024/']),
@@ -35,53 +44,94 @@ describe('the list of fixed pages', () => {
     const fixed = files
       .map((f) => f.replace(/(^|\/)\[\.\.\.[a-z]+\]\.astro$/, '$1index.astro'))
       .filter((f) => !f.includes('['))
-      .map((f) => f === '404.astro' ? '/404.html' : `/${f.replace(/\.(astro|ts)$/, '').replace(/(^|\/)index$/, '$1')}`)
+      .map((f) =>
+        f === '404.astro' ? '/404.html' : `/${f.replace(/\.(astro|ts)$/, '').replace(/(^|\/)index$/, '$1')}`,
+      )
       .map((p) => (/\.[a-z]+$/.test(p) || p.endsWith('/') ? p : `${p}/`));
     const built = ['/sw.js', '/offline-manifest.json']; // written by the build, not by a page
     const publicFiles = filesIn('public').map((f) => `/${f}`);
     assert.deepEqual([...FIXED_PATHS].filter((p) => !built.includes(p)).sort(), [...fixed, ...publicFiles].sort());
     for (const file of files.filter((f) => f.includes('['))) {
-      assert.ok(PARAMETER_PREFIXES.some((prefix) => `/${file}`.startsWith(prefix)), `${file} is a route the link check knows`);
+      assert.ok(
+        PARAMETER_PREFIXES.some((prefix) => `/${file}`.startsWith(prefix)),
+        `${file} is a route the link check knows`,
+      );
     }
   });
 });
 
 describe('linkTarget', () => {
   test('ignores links to other sites, mail, phones and anchors', () => {
-    for (const url of ['https://www.gov.cn/', '//cdn.example.com/a.js', 'mailto:gk@example.gov.cn', 'tel:12345', '#part', '?q=1']) {
+    for (const url of [
+      'https://www.gov.cn/',
+      '//cdn.example.com/a.js',
+      'mailto:gk@example.gov.cn',
+      'tel:12345',
+      '#part',
+      '?q=1',
+    ]) {
       assert.equal(linkTarget(url, 'notices/a.md', SITE_URL), undefined, url);
     }
   });
   test('reads root-relative paths and the site’s own absolute addresses as pages', () => {
     assert.deepEqual(linkTarget('/zhinan/#fees', 'notices/a.md'), { kind: 'page', path: '/zhinan/' });
-    assert.deepEqual(linkTarget('https://gk.example.gov.cn/mulu/?p=2', 'notices/a.md', SITE_URL), { kind: 'page', path: '/mulu/' });
+    assert.deepEqual(linkTarget('https://gk.example.gov.cn/mulu/?p=2', 'notices/a.md', SITE_URL), {
+      kind: 'page',
+      path: '/mulu/',
+    });
   });
   test('reads only the site’s own sub-path when it is deployed under one', () => {
     const sub = 'https://www.county.gov.cn/gk/';
-    assert.deepEqual(linkTarget('https://www.county.gov.cn/gk/zhinan/', 'notices/a.md', sub), { kind: 'page', path: '/zhinan/' });
+    assert.deepEqual(linkTarget('https://www.county.gov.cn/gk/zhinan/', 'notices/a.md', sub), {
+      kind: 'page',
+      path: '/zhinan/',
+    });
     assert.equal(linkTarget('https://www.county.gov.cn/news/', 'notices/a.md', sub), undefined);
   });
   test('reads /attachments/…, attachments/… and ../../attachments/… as the attachments folder', () => {
-    for (const url of ['/attachments/2024/a.pdf', 'attachments/2024/a.pdf', './attachments/2024/a.pdf', '../../attachments/2024/a.pdf']) {
+    for (const url of [
+      '/attachments/2024/a.pdf',
+      'attachments/2024/a.pdf',
+      './attachments/2024/a.pdf',
+      '../../attachments/2024/a.pdf',
+    ]) {
       assert.deepEqual(linkTarget(url, 'notices/2024/x.md'), { kind: 'attachment', path: '2024/a.pdf' }, url);
     }
   });
   test('reads relative .md and .mdx links from the linking file’s folder', () => {
-    assert.deepEqual(linkTarget('../2023/yusuan.mdx#一', 'notices/2024/x.md'), { kind: 'notice-file', path: 'notices/2023/yusuan.mdx' });
-    assert.deepEqual(linkTarget('notices/2024/chungeng.md', 'guide.md'), { kind: 'notice-file', path: 'notices/2024/chungeng.md' });
+    assert.deepEqual(linkTarget('../2023/yusuan.mdx#一', 'notices/2024/x.md'), {
+      kind: 'notice-file',
+      path: 'notices/2023/yusuan.mdx',
+    });
+    assert.deepEqual(linkTarget('notices/2024/chungeng.md', 'guide.md'), {
+      kind: 'notice-file',
+      path: 'notices/2024/chungeng.md',
+    });
   });
   test('reads any other relative path as a file beside the page, which the site never has', () => {
     assert.deepEqual(linkTarget('图1.png', 'notices/2024/x.md'), { kind: 'unplaced', path: '图1.png' });
     assert.deepEqual(linkTarget('./表格.xlsx', 'notices/2024/x.md'), { kind: 'unplaced', path: '表格.xlsx' });
   });
   test('decodes percent-encoded paths', () => {
-    assert.deepEqual(linkTarget('/attachments/2024/%E7%94%B3%E6%8A%A5%E8%A1%A8.docx', 'notices/a.md'), { kind: 'attachment', path: '2024/申报表.docx' });
+    assert.deepEqual(linkTarget('/attachments/2024/%E7%94%B3%E6%8A%A5%E8%A1%A8.docx', 'notices/a.md'), {
+      kind: 'attachment',
+      path: '2024/申报表.docx',
+    });
   });
 });
 
 describe('targetExists', () => {
   test('knows the fixed pages, with or without the trailing slash or index.html', () => {
-    for (const url of ['/', '/zhinan/', '/zhinan', '/zhinan/index.html', '/sousuo/?q=春耕', '/rss.xml', '/data/catalogue.csv', '/nianbao/']) {
+    for (const url of [
+      '/',
+      '/zhinan/',
+      '/zhinan',
+      '/zhinan/index.html',
+      '/sousuo/?q=春耕',
+      '/rss.xml',
+      '/data/catalogue.csv',
+      '/nianbao/',
+    ]) {
       assert.equal(exists(url), true, url);
     }
   });
@@ -107,15 +157,20 @@ describe('targetExists', () => {
     assert.equal(exists('/waibu/zzz999/'), false);
   });
   test('rejects paths the site does not generate', () => {
-    for (const url of ['/xxgk/', '/gk/zhinan/', '/about/', '/index.php', '/attachments/']) assert.equal(exists(url), false, url);
+    for (const url of ['/xxgk/', '/gk/zhinan/', '/about/', '/index.php', '/attachments/'])
+      assert.equal(exists(url), false, url);
   });
 });
 
 describe('deadLinkProblems', () => {
   test('reports each dead link with its line, the link and a fix', () => {
-    const body = '见[目录](/mulu/)。\n\n见[指南](/zhinan/)和[旧文件](/xxgk/11441299MB2E00012L-2023-00001/)。\n\n<a href="/attachments/2024/b.pdf">下载</a>\n';
+    const body =
+      '见[目录](/mulu/)。\n\n见[指南](/zhinan/)和[旧文件](/xxgk/11441299MB2E00012L-2023-00001/)。\n\n<a href="/attachments/2024/b.pdf">下载</a>\n';
     const problems = deadLinkProblems('notices/2024/a.md', bodyLinks(body, 8), site, SITE_URL);
-    assert.deepEqual(problems.map((p) => `${p.line} ${p.field} ${p.kind} ${p.severity}`), ['10 正文 dead-link error', '12 正文 dead-link error']);
+    assert.deepEqual(
+      problems.map((p) => `${p.line} ${p.field} ${p.kind} ${p.severity}`),
+      ['10 正文 dead-link error', '12 正文 dead-link error'],
+    );
     assert.match(problems[0]!.message, /\/xxgk\/11441299MB2E00012L-2023-00001\//);
     assert.match(problems[0]!.fix!, /索引号/);
     assert.match(problems[1]!.message, /attachments\/2024\/b\.pdf 不存在/);
@@ -129,7 +184,12 @@ describe('deadLinkProblems', () => {
   });
 
   test('a link to another notice’s source file would not open on the site: it names the page to link instead', () => {
-    const problems = deadLinkProblems('notices/2024/x.md', bodyLinks('见[春耕通知](chungeng.md)。\n', 5), site, SITE_URL);
+    const problems = deadLinkProblems(
+      'notices/2024/x.md',
+      bodyLinks('见[春耕通知](chungeng.md)。\n', 5),
+      site,
+      SITE_URL,
+    );
     assert.equal(problems.length, 1);
     assert.match(problems[0]!.message, /源文件 notices\/2024\/chungeng\.md/);
     assert.equal(problems[0]!.fix, '改为该公文的网址 /xxgk/11441299MB2E00012L-2024-00001/');

@@ -15,16 +15,26 @@ describe('mapLimited', () => {
   test('never has more than `limit` calls in flight, and uses all of them', async () => {
     let inFlight = 0;
     let most = 0;
-    await mapLimited(Array.from({ length: 50 }, (_, i) => i), 4, async () => {
-      most = Math.max(most, ++inFlight);
-      await new Promise((resolve) => setTimeout(resolve, 1));
-      inFlight--;
-    });
+    await mapLimited(
+      Array.from({ length: 50 }, (_, i) => i),
+      4,
+      async () => {
+        most = Math.max(most, ++inFlight);
+        await new Promise((resolve) => setTimeout(resolve, 1));
+        inFlight--;
+      },
+    );
     assert.equal(most, 4);
   });
 
   test('an empty list calls nothing; a failing call rejects the whole', async () => {
     assert.deepEqual(await mapLimited([], 8, async () => assert.fail('called')), []);
-    await assert.rejects(mapLimited([1, 2, 3], 2, async (n) => { if (n === 2) throw new Error('two'); return n; }), /two/);
+    await assert.rejects(
+      mapLimited([1, 2, 3], 2, async (n) => {
+        if (n === 2) throw new Error('two');
+        return n;
+      }),
+      /two/,
+    );
   });
 });

@@ -26,13 +26,23 @@ function folder(notices: Record<string, string>, siteYaml = SITE): ContentFolder
     attachments: new Map(),
   };
 }
-const notice = (index: string, date = '2026-01-05') => `---\n标题: 已有的通知\n索引号: "${index}"\n分类: 综合政务\n发布日期: "${date}"\n---\n\n正文。\n`;
-const draft = (extra: Partial<Draft> = {}): Draft => ({ title: '关于做好冬季森林防火工作的通知', category: '农业、林业、水利', publishedOn: '2026-11-23' as CalendarDate, code: CODE, ...extra });
+const notice = (index: string, date = '2026-01-05') =>
+  `---\n标题: 已有的通知\n索引号: "${index}"\n分类: 综合政务\n发布日期: "${date}"\n---\n\n正文。\n`;
+const draft = (extra: Partial<Draft> = {}): Draft => ({
+  title: '关于做好冬季森林防火工作的通知',
+  category: '农业、林业、水利',
+  publishedOn: '2026-11-23' as CalendarDate,
+  code: CODE,
+  ...extra,
+});
 const siteOf = (f: ContentFolder) => parseSiteYaml(f.siteYaml!).site!;
 
 describe('planNotice', () => {
   test('puts the notice in the folder of its 发布日期’s year, with the next 索引号 of that year', () => {
-    const f = folder({ 'notices/2026/a.md': notice(`${CODE}/2026-00004`), 'notices/2025/b.md': notice(`${CODE}/2025-00030`, '2025-03-01') });
+    const f = folder({
+      'notices/2026/a.md': notice(`${CODE}/2026-00004`),
+      'notices/2025/b.md': notice(`${CODE}/2025-00030`, '2025-03-01'),
+    });
     const result = planNotice(f, siteOf(f), draft(), '/');
     assert.ok(result.ok);
     assert.equal(result.plan.file, 'notices/2026/20261123-tongzhi.md');
@@ -63,7 +73,10 @@ describe('planNotice', () => {
     assert.equal(result.plan.path, `/gk/xxgk/${CODE}-2026-00001/`);
   });
   test('does not reuse a file name in the year folder, as .md or .mdx, in any letter case', () => {
-    const f = folder({ 'notices/2026/20261123-tongzhi.mdx': notice(`${CODE}/2026-00001`), 'notices/2026/20261123-TONGZHI-2.md': notice(`${CODE}/2026-00002`) });
+    const f = folder({
+      'notices/2026/20261123-tongzhi.mdx': notice(`${CODE}/2026-00001`),
+      'notices/2026/20261123-TONGZHI-2.md': notice(`${CODE}/2026-00002`),
+    });
     const result = planNotice(f, siteOf(f), draft(), '/');
     assert.ok(result.ok);
     assert.equal(result.plan.file, 'notices/2026/20261123-tongzhi-3.md');
@@ -104,7 +117,17 @@ describe('npm run new (the script, on a copy of the example office)', () => {
       input: '',
     });
   const noticesNow = () => readdirSync(join(content, 'notices'), { recursive: true }).map(String).sort();
-  const args = ['--yes', '--标题', '示例镇人民政府关于做好2026年冬季森林防火工作的通知', '--分类', '农业、林业、水利', '--文号', '示镇府[2026]30号', '--发布日期', '2026-11-23'];
+  const args = [
+    '--yes',
+    '--标题',
+    '示例镇人民政府关于做好2026年冬季森林防火工作的通知',
+    '--分类',
+    '农业、林业、水利',
+    '--文号',
+    '示镇府[2026]30号',
+    '--发布日期',
+    '2026-11-23',
+  ];
 
   test('creates the file, prints its path, 索引号 and URL, and check passes', async () => {
     const result = run(args);
@@ -124,7 +147,10 @@ describe('npm run new (the script, on a copy of the example office)', () => {
     assert.match(text, /^发布日期: "2026-11-23"$/m);
 
     const report = await loadContent(content);
-    assert.deepEqual(report.problems.filter((p) => p.severity === 'error'), []);
+    assert.deepEqual(
+      report.problems.filter((p) => p.severity === 'error'),
+      [],
+    );
     assert.ok(report.content!.notices.some((n) => n.indexNumber === '11441299MB2E00012L/2026-00008'));
   });
 
@@ -133,7 +159,11 @@ describe('npm run new (the script, on a copy of the example office)', () => {
     assert.equal(result.status, 0, result.stderr);
     assert.match(result.stdout, /notices\/2026\/20261123-tongzhi-2\.md/);
     assert.match(result.stdout, /索引号：11441299MB2E00012L\/2026-00009/);
-    assert.match(readFileSync(join(content, 'notices/2026/20261123-tongzhi.md'), 'utf8'), /2026-00008/, 'the first file is untouched');
+    assert.match(
+      readFileSync(join(content, 'notices/2026/20261123-tongzhi.md'), 'utf8'),
+      /2026-00008/,
+      'the first file is untouched',
+    );
     const report = await loadContent(content);
     assert.ok(report.content, report.problems.map((p) => p.message).join('\n'));
   });
@@ -154,7 +184,14 @@ describe('npm run new (the script, on a copy of the example office)', () => {
 
   test('a run missing 分类, outside a terminal, exits 1, says what is missing and writes nothing', () => {
     const before = noticesNow();
-    const result = run(['--标题', '关于开展冬季消防安全检查的通知', '--文号', '示镇府〔26〕1号', '--发布日期', '2031-01-02']);
+    const result = run([
+      '--标题',
+      '关于开展冬季消防安全检查的通知',
+      '--文号',
+      '示镇府〔26〕1号',
+      '--发布日期',
+      '2031-01-02',
+    ]);
     assert.equal(result.status, 1);
     assert.match(result.stderr, /缺少分类/);
     assert.match(result.stderr, /年份“26”应写全4位/, 'every problem at once');

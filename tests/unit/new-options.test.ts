@@ -1,7 +1,15 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { resolve } from 'node:path';
-import { checkDraft, parseNewOptions, todayInChina, NEW_USAGE, FIELD_FLAGS, type DraftContext, type DraftInput } from '../../src/cli/new-options.ts';
+import {
+  checkDraft,
+  parseNewOptions,
+  todayInChina,
+  NEW_USAGE,
+  FIELD_FLAGS,
+  type DraftContext,
+  type DraftInput,
+} from '../../src/cli/new-options.ts';
 import { askForDraft, categoryFromAnswer } from '../../src/cli/new-prompt.ts';
 import { DEFAULT_TAXONOMY } from '../../src/domain/notice/taxonomy.ts';
 import type { CalendarDate } from '../../src/domain/notice/calendar-date.ts';
@@ -26,12 +34,45 @@ const failure = (args: string[]) => {
 
 describe('parseNewOptions', () => {
   test('reads every field from its Chinese flag', () => {
-    const { input } = parsed(['--标题', '关于做好防汛工作的通知', '--分类', '农业、林业、水利', '--文号', '示镇府〔2026〕20号', '--体裁', '通知', '--发布日期', '2026-06-01']);
-    assert.deepEqual(input, { title: '关于做好防汛工作的通知', category: '农业、林业、水利', docNumber: '示镇府〔2026〕20号', genre: '通知', publishedOn: '2026-06-01' });
+    const { input } = parsed([
+      '--标题',
+      '关于做好防汛工作的通知',
+      '--分类',
+      '农业、林业、水利',
+      '--文号',
+      '示镇府〔2026〕20号',
+      '--体裁',
+      '通知',
+      '--发布日期',
+      '2026-06-01',
+    ]);
+    assert.deepEqual(input, {
+      title: '关于做好防汛工作的通知',
+      category: '农业、林业、水利',
+      docNumber: '示镇府〔2026〕20号',
+      genre: '通知',
+      publishedOn: '2026-06-01',
+    });
   });
   test('reads the same fields from the English flags, with --flag=value too', () => {
-    const { input } = parsed(['--title=关于做好防汛工作的通知', '--category', '农业、林业、水利', '--doc-number', '示镇府〔2026〕20号', '--genre', '通知', '--date', '2026-06-01']);
-    assert.deepEqual(input, { title: '关于做好防汛工作的通知', category: '农业、林业、水利', docNumber: '示镇府〔2026〕20号', genre: '通知', publishedOn: '2026-06-01' });
+    const { input } = parsed([
+      '--title=关于做好防汛工作的通知',
+      '--category',
+      '农业、林业、水利',
+      '--doc-number',
+      '示镇府〔2026〕20号',
+      '--genre',
+      '通知',
+      '--date',
+      '2026-06-01',
+    ]);
+    assert.deepEqual(input, {
+      title: '关于做好防汛工作的通知',
+      category: '农业、林业、水利',
+      docNumber: '示镇府〔2026〕20号',
+      genre: '通知',
+      publishedOn: '2026-06-01',
+    });
   });
   test('every field has both a Chinese and an English flag, listed in --help', () => {
     for (const flag of FIELD_FLAGS) {
@@ -86,7 +127,13 @@ describe('checkDraft', () => {
 
   test('needs a 标题 and a 分类, and lists both when both are missing', () => {
     const found = errors({});
-    assert.deepEqual(found.map((e) => [e.field, e.missing]), [['title', true], ['category', true]]);
+    assert.deepEqual(
+      found.map((e) => [e.field, e.missing]),
+      [
+        ['title', true],
+        ['category', true],
+      ],
+    );
     assert.match(found[1]!.message, /缺少分类：请用 --分类（或 --category）/);
   });
   test('发布日期 defaults to today; the 机构代码 to site.yaml’s', () => {
@@ -95,8 +142,18 @@ describe('checkDraft', () => {
     assert.equal(draft.code, CODE);
   });
   test('lists every wrong value at once', () => {
-    const found = errors({ title: '甲', category: '农业林业水利', docNumber: '示镇府〔2026〕05号', publishedOn: '2026-02-30', writtenOn: '2026/01/01', code: '1144' });
-    assert.deepEqual(found.map((e) => e.field), ['category', 'docNumber', 'publishedOn', 'writtenOn', 'code']);
+    const found = errors({
+      title: '甲',
+      category: '农业林业水利',
+      docNumber: '示镇府〔2026〕05号',
+      publishedOn: '2026-02-30',
+      writtenOn: '2026/01/01',
+      code: '1144',
+    });
+    assert.deepEqual(
+      found.map((e) => e.field),
+      ['category', 'docNumber', 'publishedOn', 'writtenOn', 'code'],
+    );
     assert.match(found[0]!.message, /是否应为“农业、林业、水利”/);
     assert.match(found[1]!.message, /改为 示镇府〔2026〕5号/);
     assert.match(found[2]!.message, /不是真实存在的日期/);
@@ -108,23 +165,39 @@ describe('checkDraft', () => {
     assert.match(result.notes.join(), /已改为“示镇府〔2026〕5号”/);
   });
   test('成文日期 may not be after 发布日期', () => {
-    assert.match(errors({ title: '甲', category: '综合政务', publishedOn: '2026-03-01', writtenOn: '2026-03-02' })[0]!.message, /晚于发布日期/);
+    assert.match(
+      errors({ title: '甲', category: '综合政务', publishedOn: '2026-03-01', writtenOn: '2026-03-02' })[0]!.message,
+      /晚于发布日期/,
+    );
   });
   test('a 解读 must name an existing notice’s 索引号, and is a 解读 unless the 体裁 says otherwise', () => {
-    assert.match(errors({ title: '甲', category: '综合政务', interprets: `${CODE}/2026-00099` })[0]!.message, /找不到索引号为/);
-    assert.match(errors({ title: '甲', category: '综合政务', interprets: `${CODE}/2026-99` })[0]!.message, /不是规范的索引号.*补零/);
+    assert.match(
+      errors({ title: '甲', category: '综合政务', interprets: `${CODE}/2026-00099` })[0]!.message,
+      /找不到索引号为/,
+    );
+    assert.match(
+      errors({ title: '甲', category: '综合政务', interprets: `${CODE}/2026-99` })[0]!.message,
+      /不是规范的索引号.*补零/,
+    );
     const { draft } = ok({ title: '甲', category: '综合政务', interprets: `${CODE}/2026-00006` });
     assert.equal(draft.interprets, `${CODE}/2026-00006`);
     assert.equal(draft.genre, '解读');
   });
   test('a misspelt 机构代码 gets the corrected form suggested', () => {
-    assert.match(errors({ title: '甲', category: '综合政务', code: '11441299mb2e00012l' })[0]!.message, /是否应为 11441299MB2E00012L/);
+    assert.match(
+      errors({ title: '甲', category: '综合政务', code: '11441299mb2e00012l' })[0]!.message,
+      /是否应为 11441299MB2E00012L/,
+    );
   });
   test('a value with a line break is refused (every value goes on one line)', () => {
     assert.match(errors({ title: '第一行\n第二行', category: '综合政务' })[0]!.message, /标题中有换行/);
   });
   test('主题词 split on spaces and 、', () => {
-    assert.deepEqual(ok({ title: '甲', category: '综合政务', keywords: '春耕、农业 通知' }).draft.keywords, ['春耕', '农业', '通知']);
+    assert.deepEqual(ok({ title: '甲', category: '综合政务', keywords: '春耕、农业 通知' }).draft.keywords, [
+      '春耕',
+      '农业',
+      '通知',
+    ]);
   });
 });
 
@@ -160,7 +233,16 @@ describe('asking in a terminal', () => {
     assert.ok(checkDraft(input, context).ok);
   });
   test('asks again, with the reason, until the value is right', async () => {
-    const { io, shown } = session(['', '关于防汛的通知', '99', '农业林业', '农业、林业、水利', '示镇府〔2026〕05号', '示镇府〔2026〕5号', '']);
+    const { io, shown } = session([
+      '',
+      '关于防汛的通知',
+      '99',
+      '农业林业',
+      '农业、林业、水利',
+      '示镇府〔2026〕05号',
+      '示镇府〔2026〕5号',
+      '',
+    ]);
     const input = await askForDraft({}, context, io);
     assert.equal(input.category, '农业、林业、水利');
     assert.equal(input.docNumber, '示镇府〔2026〕5号');

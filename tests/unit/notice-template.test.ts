@@ -1,7 +1,13 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import matter from 'gray-matter';
-import { noticeTemplate, noticeSlug, genrePinyin, BODY_PLACEHOLDER, type NoticeTemplateFields } from '../../src/domain/notice/notice-template.ts';
+import {
+  noticeTemplate,
+  noticeSlug,
+  genrePinyin,
+  BODY_PLACEHOLDER,
+  type NoticeTemplateFields,
+} from '../../src/domain/notice/notice-template.ts';
 import { splitNotice } from '../../src/content/notice-source.ts';
 import { NOTICE_KEYS } from '../../src/domain/notice/notice-schema.ts';
 import { checkContent } from '../../src/content/content-check.ts';
@@ -34,7 +40,10 @@ const checked = (text: string, others: Record<string, string> = {}) =>
   checkContent({
     siteYaml: utf8(SITE),
     guide: utf8('# 指南\n\n本指南每年更新。\n'),
-    notices: [{ path: 'notices/2026/new.md', bytes: utf8(text) }, ...Object.entries(others).map(([path, t]) => ({ path, bytes: utf8(t) }))],
+    notices: [
+      { path: 'notices/2026/new.md', bytes: utf8(text) },
+      ...Object.entries(others).map(([path, t]) => ({ path, bytes: utf8(t) })),
+    ],
     strayFiles: [],
     attachments: new Map(),
   }).problems.filter((p) => p.kind !== 'placeholder-body');
@@ -52,7 +61,16 @@ describe('noticeTemplate', () => {
   });
 
   test('writes the given values where check reads them, and leaves the rest blank', () => {
-    const text = noticeTemplate(fields({ docNumber: '测镇府〔2026〕30号', genre: '通知', writtenOn: '2026-11-20' as CalendarDate, keywords: ['森林防火', '冬季'], summary: '部署冬季森林防火。', publisher: '测试镇人民政府办公室' }));
+    const text = noticeTemplate(
+      fields({
+        docNumber: '测镇府〔2026〕30号',
+        genre: '通知',
+        writtenOn: '2026-11-20' as CalendarDate,
+        keywords: ['森林防火', '冬季'],
+        summary: '部署冬季森林防火。',
+        publisher: '测试镇人民政府办公室',
+      }),
+    );
     const { data } = read(text);
     assert.equal(data.标题, '关于做好2026年冬季森林防火工作的通知');
     assert.equal(data.索引号, '114400001234567890/2026-00008');
@@ -76,9 +94,39 @@ describe('noticeTemplate', () => {
 
   test('tricky titles survive exactly, for our reader and for Astro’s (js-yaml via gray-matter)', () => {
     const titles = [
-      '2024', '1e3', '0x1F', '1:30', 'true', 'yes', 'null', '~', 'a: b', '是: 否', '#', '第#1号', 'a #b', '"引号"', '“中文引号”的通知',
-      "'单引号'", 'It\'s', '[方括号]', '{花括号}', '- 列表', '*星号', '&符号', '!感叹', '%百分', '@at', '`反引号`', '| 竖线', '> 大于',
-      '反斜杠\\n', '2026-11-23', '《办法》（试行）', '关于“回头看”的通知：第二批', 'a\tb',
+      '2024',
+      '1e3',
+      '0x1F',
+      '1:30',
+      'true',
+      'yes',
+      'null',
+      '~',
+      'a: b',
+      '是: 否',
+      '#',
+      '第#1号',
+      'a #b',
+      '"引号"',
+      '“中文引号”的通知',
+      "'单引号'",
+      "It's",
+      '[方括号]',
+      '{花括号}',
+      '- 列表',
+      '*星号',
+      '&符号',
+      '!感叹',
+      '%百分',
+      '@at',
+      '`反引号`',
+      '| 竖线',
+      '> 大于',
+      '反斜杠\\n',
+      '2026-11-23',
+      '《办法》（试行）',
+      '关于“回头看”的通知：第二批',
+      'a\tb',
     ];
     for (const title of titles) {
       const text = noticeTemplate(fields({ title }));
@@ -100,7 +148,8 @@ describe('noticeTemplate', () => {
   });
 
   test('a 解读 names the original’s 索引号, which check then finds', () => {
-    const original = '---\n标题: 原文\n索引号: "114400001234567890/2026-00006"\n分类: 综合政务\n发布日期: "2026-11-01"\n---\n\n原文正文。\n';
+    const original =
+      '---\n标题: 原文\n索引号: "114400001234567890/2026-00006"\n分类: 综合政务\n发布日期: "2026-11-01"\n---\n\n原文正文。\n';
     const text = noticeTemplate(fields({ genre: '解读', interprets: '114400001234567890/2026-00006' as IndexNumber }));
     assert.equal(read(text).data.解读, '114400001234567890/2026-00006');
     assert.deepEqual(checked(text, { 'notices/2026/original.md': original }), []);

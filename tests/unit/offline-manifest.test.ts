@@ -4,12 +4,28 @@ import { cacheNames, fileUrl, isShellFile } from '../../src/domain/site/offline-
 
 describe('isShellFile', () => {
   test('includes the main pages, styles, small scripts and Pagefind’s start-up files', () => {
-    for (const path of ['index.html', 'mulu/index.html', 'zhinan/index.html', 'sousuo/index.html', 'lixian/index.html', '_assets/site.css', 'pagefind/pagefind.js', 'pagefind/pagefind-entry.json', 'pagefind/wasm.unknown.pagefind', 'pagefind/filter/zh-cn_1.pf_filter']) {
+    for (const path of [
+      'index.html',
+      'mulu/index.html',
+      'zhinan/index.html',
+      'sousuo/index.html',
+      'lixian/index.html',
+      '_assets/site.css',
+      'pagefind/pagefind.js',
+      'pagefind/pagefind-entry.json',
+      'pagefind/wasm.unknown.pagefind',
+      'pagefind/filter/zh-cn_1.pf_filter',
+    ]) {
       assert.equal(isShellFile(path, 10_000), true, path);
     }
   });
   test('leaves notice pages, index chunks, fragments and large on-demand scripts to later', () => {
-    for (const [path, bytes] of [['xxgk/a/index.html', 9000], ['pagefind/index/zh-cn_1.pf_index', 9000], ['pagefind/fragment/zh-cn_1.pf_fragment', 900], ['_assets/cn2t.abc.js', 1_100_000]] as const) {
+    for (const [path, bytes] of [
+      ['xxgk/a/index.html', 9000],
+      ['pagefind/index/zh-cn_1.pf_index', 9000],
+      ['pagefind/fragment/zh-cn_1.pf_fragment', 900],
+      ['_assets/cn2t.abc.js', 1_100_000],
+    ] as const) {
       assert.equal(isShellFile(path, bytes), false, path);
     }
   });
@@ -25,6 +41,9 @@ describe('fileUrl', () => {
 
 describe('cacheNames', () => {
   test('carry the build version, so two builds never share a cache', () => {
-    assert.deepEqual(Object.values(cacheNames('v1')).map((n) => n.startsWith('gongkai-v1-')), [true, true, true]);
+    assert.deepEqual(
+      Object.values(cacheNames('v1')).map((n) => n.startsWith('gongkai-v1-')),
+      [true, true, true],
+    );
   });
 });

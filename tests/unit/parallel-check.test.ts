@@ -10,7 +10,10 @@ const fixture = (name: string) => new URL(`../fixtures/${name}/`, import.meta.ur
 const CONTENT = new URL('../../content', import.meta.url).pathname;
 
 describe('check on several threads', () => {
-  for (const [name, dir] of [['the broken fixture', fixture('broken')], ['the example office', CONTENT]] as const) {
+  for (const [name, dir] of [
+    ['the broken fixture', fixture('broken')],
+    ['the example office', CONTENT],
+  ] as const) {
     test(`gives the very report of a check on one thread, for ${name}`, async () => {
       const parallel = await loadContentInParallel(dir, { threads: 3, minFilesPerThread: 1 });
       assert.deepEqual(parallel, await loadContent(dir));
@@ -20,7 +23,13 @@ describe('check on several threads', () => {
   test('shares files out in order, in runs of about equal size', () => {
     const files = [5, 5, 5, 5, 10, 10].map((n, i) => ({ name: i, bytes: new Uint8Array(n) }));
     const shares = splitByBytes(files, 2);
-    assert.deepEqual(shares.map((s) => s.map((f) => f.name)), [[0, 1, 2, 3], [4, 5]]);
+    assert.deepEqual(
+      shares.map((s) => s.map((f) => f.name)),
+      [
+        [0, 1, 2, 3],
+        [4, 5],
+      ],
+    );
     assert.deepEqual(splitByBytes(files, 1).flat(), files);
     assert.equal(splitByBytes(files.slice(0, 1), 4).length, 1, 'never an empty share');
   });
@@ -47,10 +56,16 @@ describe('check with the cache of earlier checks', () => {
     const notice = join(dir, 'notices/2024/chungeng-shengchan-tongzhi.md');
     await writeFile(notice, (await readFile(notice, 'utf8')).replace(/^分类: .*$/m, '分类: 不存在的分类'));
     const edited = await cached();
-    assert.ok(edited.problems.some((p) => p.file === 'notices/2024/chungeng-shengchan-tongzhi.md' && p.field === '分类'), 'the edit is seen');
+    assert.ok(
+      edited.problems.some((p) => p.file === 'notices/2024/chungeng-shengchan-tongzhi.md' && p.field === '分类'),
+      'the edit is seen',
+    );
     assert.deepEqual(edited, await loadContent(dir));
 
-    await writeFile(join(dir, 'site.yaml'), (await readFile(join(dir, 'site.yaml'), 'utf8')).replace(/^网址: .*$/m, '网址: https://gk.other.example.gov.cn/'));
+    await writeFile(
+      join(dir, 'site.yaml'),
+      (await readFile(join(dir, 'site.yaml'), 'utf8')).replace(/^网址: .*$/m, '网址: https://gk.other.example.gov.cn/'),
+    );
     const moved = await cached();
     assert.deepEqual(moved, await loadContent(dir));
     assert.equal(moved.content, undefined, 'still failing on the edited notice');

@@ -34,7 +34,13 @@ function untilNextHeading(text: string): string {
 function pasted(files: string[]): ContentFolder {
   return {
     ...example,
-    notices: [...example.notices, ...files.map((text, i) => ({ path: `notices/publishing/template-${i + 1}.md`, bytes: new TextEncoder().encode(text) }))],
+    notices: [
+      ...example.notices,
+      ...files.map((text, i) => ({
+        path: `notices/publishing/template-${i + 1}.md`,
+        bytes: new TextEncoder().encode(text),
+      })),
+    ],
   };
 }
 
@@ -42,7 +48,10 @@ describe('docs/publishing.md: 发布一篇公文', () => {
   test('has the templates for 通知, 公告, 解读 and 年度报告', () => {
     assert.ok(start > 0);
     assert.ok(templatesStart > start);
-    assert.deepEqual(templates.map((t) => /^体裁: (\S+)/m.exec(t)?.[1]), ['通知', '公告', '解读', '报告']);
+    assert.deepEqual(
+      templates.map((t) => /^体裁: (\S+)/m.exec(t)?.[1]),
+      ['通知', '公告', '解读', '报告'],
+    );
     assert.match(templates[2]!, /^解读: "/m);
   });
 
@@ -52,7 +61,11 @@ describe('docs/publishing.md: 发布一篇公文', () => {
       const report = checkContent(pasted([template]));
       // The file as `npm run new` writes it still has the placeholder body, which check points out.
       const expected = templates.includes(template) ? [] : ['placeholder-body'];
-      assert.deepEqual(report.problems.map((p) => p.kind), expected, `block ${i + 1}: ${report.problems.map(formatProblem).join('\n')}`);
+      assert.deepEqual(
+        report.problems.map((p) => p.kind),
+        expected,
+        `block ${i + 1}: ${report.problems.map(formatProblem).join('\n')}`,
+      );
     });
   }
 

@@ -3,18 +3,31 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { mayBeTraditional, simplifiedQuery } from '../../src/domain/search/query-variants.ts';
 import { toSimplified } from '../../src/domain/search/chinese-variants.ts';
-import { TRADITIONAL_CHARACTERS, TRADITIONAL_PHRASES } from '../../src/domain/search/traditional-characters.generated.ts';
+import {
+  TRADITIONAL_CHARACTERS,
+  TRADITIONAL_PHRASES,
+} from '../../src/domain/search/traditional-characters.generated.ts';
 import { traditionalCharactersModule, traditionalForms } from '../../tools/lib/traditional-characters.ts';
 import { decodeCodePointSet, encodeCodePointSet } from '../../src/domain/text/code-point-set.ts';
 
 describe('queries in 简体 without loading the converter', () => {
   test('the list of 繁體 characters is up to date with the converter (else run npm run generate)', () => {
-    const committed = readFileSync(new URL('../../src/domain/search/traditional-characters.generated.ts', import.meta.url), 'utf8');
+    const committed = readFileSync(
+      new URL('../../src/domain/search/traditional-characters.generated.ts', import.meta.url),
+      'utf8',
+    );
     assert.equal(committed, traditionalCharactersModule());
   });
 
   test('simplified queries need no conversion', () => {
-    for (const query of ['政务公开', '安全生产 检查', '宅基地审批', '示镇府〔2024〕12号', '114400001234567890/2023-00002', '春耕 通知']) {
+    for (const query of [
+      '政务公开',
+      '安全生产 检查',
+      '宅基地审批',
+      '示镇府〔2024〕12号',
+      '114400001234567890/2023-00002',
+      '春耕 通知',
+    ]) {
       assert.equal(mayBeTraditional(query), false, query);
     }
   });
@@ -23,7 +36,11 @@ describe('queries in 简体 without loading the converter', () => {
     assert.equal(mayBeTraditional('政務公開'), true);
     assert.equal(await simplifiedQuery('政務公開'), '政务公开');
     assert.equal(await simplifiedQuery('宅基地審批'), '宅基地审批');
-    assert.equal(await simplifiedQuery('一目瞭然'), toSimplified('一目瞭然'), 'a phrase whose characters alone do not change');
+    assert.equal(
+      await simplifiedQuery('一目瞭然'),
+      toSimplified('一目瞭然'),
+      'a phrase whose characters alone do not change',
+    );
   });
 
   test('each listed phrase needs the converter', () => {
@@ -44,7 +61,10 @@ describe('queries in 简体 without loading the converter', () => {
 
   test('the compact list holds exactly the characters the converter changes', () => {
     const { characters } = traditionalForms();
-    assert.deepEqual(decodeCodePointSet(TRADITIONAL_CHARACTERS), new Set(Array.from(characters, (char) => char.codePointAt(0))));
+    assert.deepEqual(
+      decodeCodePointSet(TRADITIONAL_CHARACTERS),
+      new Set(Array.from(characters, (char) => char.codePointAt(0))),
+    );
   });
 });
 
@@ -56,7 +76,10 @@ describe('a set of characters as gaps between code points', () => {
 
   test('characters beyond the basic plane and the empty set come back as they went', () => {
     for (const text of ['𠀀𪚥丁', '']) {
-      assert.deepEqual([...decodeCodePointSet(encodeCodePointSet(text))], [...text].map((c) => c.codePointAt(0)).sort((a, b) => a! - b!));
+      assert.deepEqual(
+        [...decodeCodePointSet(encodeCodePointSet(text))],
+        [...text].map((c) => c.codePointAt(0)).sort((a, b) => a! - b!),
+      );
     }
   });
 });

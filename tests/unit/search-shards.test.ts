@@ -1,9 +1,15 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { searchShards, shardDir, configuredShardSize, DEFAULT_SHARD_SIZE } from '../../src/domain/search/search-shards.ts';
+import {
+  searchShards,
+  shardDir,
+  configuredShardSize,
+  DEFAULT_SHARD_SIZE,
+} from '../../src/domain/search/search-shards.ts';
 
 /** `n` notices published in `year`, one a day from 1 January, named by their date. */
-const year = (y: number, n: number) => Array.from({ length: n }, (_, i) => new Date(Date.UTC(y, 0, 1 + i)).toISOString().slice(0, 10));
+const year = (y: number, n: number) =>
+  Array.from({ length: n }, (_, i) => new Date(Date.UTC(y, 0, 1 + i)).toISOString().slice(0, 10));
 const dateOf = (item: string) => item;
 const sizes = <T>(shards: { items: T[] }[]) => shards.map((s) => s.items.length);
 
@@ -18,8 +24,14 @@ describe('search shards', () => {
   test('shards hold consecutive whole years, packed from the oldest, listed newest first', () => {
     const items = [...year(2021, 4), ...year(2022, 4), ...year(2023, 4), ...year(2024, 4), ...year(2025, 2)];
     const shards = searchShards(items, dateOf, 8);
-    assert.deepEqual(shards.map((s) => s.years), [['2025'], ['2024', '2023'], ['2022', '2021']]);
-    assert.deepEqual(shards.map((s) => s.dir), ['pagefind/', 'pagefind/1/', 'pagefind/2/']);
+    assert.deepEqual(
+      shards.map((s) => s.years),
+      [['2025'], ['2024', '2023'], ['2022', '2021']],
+    );
+    assert.deepEqual(
+      shards.map((s) => s.dir),
+      ['pagefind/', 'pagefind/1/', 'pagefind/2/'],
+    );
     assert.deepEqual(shards.flatMap((s) => s.items).sort(), [...items].sort(), 'every notice is in exactly one shard');
   });
 
@@ -39,7 +51,10 @@ describe('search shards', () => {
   test('a year bigger than a shard is cut in date order, and no shard is bigger than the size', () => {
     const shards = searchShards([...year(2023, 2), ...year(2024, 12), ...year(2025, 3)], dateOf, 5);
     assert.deepEqual(sizes(shards), [5, 5, 5, 2]);
-    assert.deepEqual(shards.map((s) => s.years), [['2025', '2024'], ['2024'], ['2024'], ['2023']]);
+    assert.deepEqual(
+      shards.map((s) => s.years),
+      [['2025', '2024'], ['2024'], ['2024'], ['2023']],
+    );
     // The remainder of 2024 (its last two days) shares a shard with 2025.
     assert.deepEqual(shards[0]!.items, ['2024-01-11', '2024-01-12', ...year(2025, 3)]);
     // Newest first: every notice of shard k is newer than every notice of shard k + 1.
@@ -48,7 +63,10 @@ describe('search shards', () => {
 
   test('a year does not join a shard it would overfill', () => {
     const shards = searchShards([...year(2025, 3), ...year(2024, 3)], dateOf, 5);
-    assert.deepEqual(shards.map((s) => s.years), [['2025'], ['2024']]);
+    assert.deepEqual(
+      shards.map((s) => s.years),
+      [['2025'], ['2024']],
+    );
   });
 
   test('an empty site still has one (empty) index', () => {
@@ -63,6 +81,8 @@ describe('search shards', () => {
   test('the shard size comes from GONGKAI_SEARCH_SHARD_SIZE, else the default', () => {
     assert.equal(configuredShardSize({}), DEFAULT_SHARD_SIZE);
     assert.equal(configuredShardSize({ GONGKAI_SEARCH_SHARD_SIZE: '24' }), 24);
-    assert.throws(() => searchShards(['2024-01-01'], dateOf, configuredShardSize({ GONGKAI_SEARCH_SHARD_SIZE: 'many' })));
+    assert.throws(() =>
+      searchShards(['2024-01-01'], dateOf, configuredShardSize({ GONGKAI_SEARCH_SHARD_SIZE: 'many' })),
+    );
   });
 });

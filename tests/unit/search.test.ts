@@ -24,7 +24,14 @@ describe('lookupKey', () => {
   test('gives the same key for a 文号 typed with any brackets, none, or in 繁體', () => {
     const key = docNumberKey('汕府办函〔2021〕201号');
     assert.ok(key);
-    for (const typed of ['汕府办函[2021]201号', '汕府办函(2021)201号', '汕府办函【2021】201号', '汕府办函2021201号', '汕府辦函〔2021〕201號', ' 汕府办函〔2021〕0201号 ']) {
+    for (const typed of [
+      '汕府办函[2021]201号',
+      '汕府办函(2021)201号',
+      '汕府办函【2021】201号',
+      '汕府办函2021201号',
+      '汕府辦函〔2021〕201號',
+      ' 汕府办函〔2021〕0201号 ',
+    ]) {
       assert.equal(lookupKey(toSimplified(typed)), key, typed);
     }
   });
@@ -52,7 +59,10 @@ describe('excerptAsWritten', () => {
     assert.equal(excerptAsWritten('<mark>政务公开</mark>工作', indexed, original), '<mark>政務公開</mark>工作');
   });
   test('joins the marks of adjacent words', () => {
-    assert.equal(excerptAsWritten('加强<mark>政务</mark><mark>公开</mark>工作', '加强政务公开工作', undefined), '加强<mark>政务公开</mark>工作');
+    assert.equal(
+      excerptAsWritten('加强<mark>政务</mark><mark>公开</mark>工作', '加强政务公开工作', undefined),
+      '加强<mark>政务公开</mark>工作',
+    );
   });
   test('returns Pagefind’s excerpt when there is no original', () => {
     assert.equal(excerptAsWritten('a <mark>b</mark>', 'a b', undefined), 'a <mark>b</mark>');
@@ -65,9 +75,18 @@ describe('excerptAsWritten', () => {
 describe('searchRecord', () => {
   const body = '為進一步加強**政務公開**工作。\n\n| 項目 | 內容 |\n|---|---|\n| 一 | 資訊 |\n';
   const notice = {
-    title: '關於加強政務公開工作的通知', indexNumber: '114400001234567890/2022-00002', docNumber: '测镇府〔2022〕5号',
-    category: '综合政务', publishedOn: '2022-09-09', publisher: '測試鎮人民政府', keywords: [], attachments: [],
-    file: 'notices/a.md', body, text: bodyPlainText(body), lead: '為進一步加強政務公開工作。',
+    title: '關於加強政務公開工作的通知',
+    indexNumber: '114400001234567890/2022-00002',
+    docNumber: '测镇府〔2022〕5号',
+    category: '综合政务',
+    publishedOn: '2022-09-09',
+    publisher: '測試鎮人民政府',
+    keywords: [],
+    attachments: [],
+    file: 'notices/a.md',
+    body,
+    text: bodyPlainText(body),
+    lead: '為進一步加強政務公開工作。',
     slug: '114400001234567890-2022-00002',
   } as unknown as Notice;
   const record = searchRecord(notice, '/gk/');
@@ -81,7 +100,12 @@ describe('searchRecord', () => {
     assert.match(record.meta.original!, /^關於加強政務公開工作的通知\n為進一步加強政務公開工作。/);
   });
   test('has the facets, normalised, the sort key and a base-aware URL', () => {
-    assert.deepEqual(record.filters, { 分类: ['综合政务'], 年份: ['2022'], 发布机构: ['测试镇人民政府'], 有效性: ['未标注'] });
+    assert.deepEqual(record.filters, {
+      分类: ['综合政务'],
+      年份: ['2022'],
+      发布机构: ['测试镇人民政府'],
+      有效性: ['未标注'],
+    });
     assert.deepEqual(record.sort, { date: '2022-09-09' });
     assert.equal(record.url, '/gk/xxgk/114400001234567890-2022-00002/');
   });

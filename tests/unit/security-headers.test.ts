@@ -2,18 +2,34 @@ import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { CONTENT_SECURITY_POLICY, CSP_DIRECTIVES, META_CONTENT_SECURITY_POLICY, SECURITY_HEADERS, metaPolicy } from '../../src/domain/site/security-headers.ts';
+import {
+  CONTENT_SECURITY_POLICY,
+  CSP_DIRECTIVES,
+  META_CONTENT_SECURITY_POLICY,
+  SECURITY_HEADERS,
+  metaPolicy,
+} from '../../src/domain/site/security-headers.ts';
 import { ROOT } from '../build/helpers.ts';
 
 describe('metaPolicy', () => {
   test('drops the directives a <meta> policy cannot carry and keeps the rest in order', () => {
-    const policy = metaPolicy(["default-src 'self'", "frame-ancestors 'none'", 'report-uri /csp', 'report-to csp', 'sandbox allow-scripts', "img-src 'self' data:"]);
+    const policy = metaPolicy([
+      "default-src 'self'",
+      "frame-ancestors 'none'",
+      'report-uri /csp',
+      'report-to csp',
+      'sandbox allow-scripts',
+      "img-src 'self' data:",
+    ]);
     assert.equal(policy, "default-src 'self'; img-src 'self' data:");
   });
 
   test('gives the site’s meta policy as the header policy without frame-ancestors', () => {
     const header = CONTENT_SECURITY_POLICY.split('; ');
-    assert.deepEqual(META_CONTENT_SECURITY_POLICY.split('; '), header.filter((d) => !d.startsWith('frame-ancestors ')));
+    assert.deepEqual(
+      META_CONTENT_SECURITY_POLICY.split('; '),
+      header.filter((d) => !d.startsWith('frame-ancestors ')),
+    );
     assert.ok(header.includes("frame-ancestors 'self'"));
     assert.equal(CONTENT_SECURITY_POLICY, CSP_DIRECTIVES.join('; '));
   });
@@ -57,10 +73,12 @@ function parseNginx(source: string): Block {
 
 /** `add_header Name "value" always` statements as [name, value] pairs. */
 const addHeaders = (block: Block) =>
-  block.statements.filter((s) => s.startsWith('add_header ')).map((s) => {
-    const [, name, value] = /^add_header (\S+) ("[^"]*"|\S+)/.exec(s)!;
-    return [name!, value!.replace(/^"|"$/g, '')] as const;
-  });
+  block.statements
+    .filter((s) => s.startsWith('add_header '))
+    .map((s) => {
+      const [, name, value] = /^add_header (\S+) ("[^"]*"|\S+)/.exec(s)!;
+      return [name!, value!.replace(/^"|"$/g, '')] as const;
+    });
 
 describe('deploy/nginx.conf', () => {
   const conf = readFileSync(join(ROOT, 'deploy/nginx.conf'), 'utf8');
@@ -74,7 +92,8 @@ describe('deploy/nginx.conf', () => {
   test('sends every security header from the server, on errors too (always)', () => {
     const sent = new Map(addHeaders(server));
     for (const [name, value] of Object.entries(SECURITY_HEADERS)) assert.equal(sent.get(name), value, name);
-    for (const statement of server.statements.filter((s) => s.startsWith('add_header '))) assert.match(statement, / always$/);
+    for (const statement of server.statements.filter((s) => s.startsWith('add_header ')))
+      assert.match(statement, / always$/);
   });
 
   test('lets every location keep the security headers when it sends headers of its own', () => {
@@ -83,12 +102,17 @@ describe('deploy/nginx.conf', () => {
     for (const location of locations) {
       const own = new Map(addHeaders(location));
       if (!own.size) continue; // no add_header of its own: nginx passes the server's down
-      for (const [name, value] of Object.entries(SECURITY_HEADERS)) assert.equal(own.get(name), value, `${location.head}: ${name}`);
+      for (const [name, value] of Object.entries(SECURITY_HEADERS))
+        assert.equal(own.get(name), value, `${location.head}: ${name}`);
     }
   });
 
   test('hides dot files and folders, follows no symlinks', () => {
-    assert.ok(server.children.some((b) => b.head.startsWith('location ~') && b.head.includes('\\.') && b.statements.includes('return 404')));
+    assert.ok(
+      server.children.some(
+        (b) => b.head.startsWith('location ~') && b.head.includes('\\.') && b.statements.includes('return 404'),
+      ),
+    );
     assert.ok(server.statements.includes('disable_symlinks on'));
   });
 });

@@ -8,7 +8,10 @@ const NOTICE = '---\r\n标题: 关于开展植树活动的通知\r\n---\r\n\r\n�
 describe('decodeSource', () => {
   test('accepts UTF-8 with BOM and CRLF, giving LF text and the original line end', () => {
     assert.deepEqual(decodeSource(withBom(BOM.utf8, utf8(NOTICE))), {
-      ok: true, text: NOTICE.replace(/\r\n/g, '\n'), hadBom: true, newline: '\r\n',
+      ok: true,
+      text: NOTICE.replace(/\r\n/g, '\n'),
+      hadBom: true,
+      newline: '\r\n',
     });
   });
 
@@ -36,7 +39,10 @@ describe('decodeSource', () => {
 
   test('refuses GBK, naming it', () => {
     const decoded = decodeSource(gbk(NOTICE));
-    assert.match(decoded.ok ? '' : decoded.message, /^文件是 GBK\/GB18030 编码（Windows 编辑器的常见默认编码），网站只接受 UTF-8$/);
+    assert.match(
+      decoded.ok ? '' : decoded.message,
+      /^文件是 GBK\/GB18030 编码（Windows 编辑器的常见默认编码），网站只接受 UTF-8$/,
+    );
   });
 
   test('refuses UTF-8 with a control character, naming its line', () => {

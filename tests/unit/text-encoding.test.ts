@@ -1,13 +1,19 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { detectEncoding, findControlCharacter, isPlausibleChinese, type Encoding } from '../../src/content/text-encoding.ts';
+import {
+  detectEncoding,
+  findControlCharacter,
+  isPlausibleChinese,
+  type Encoding,
+} from '../../src/content/text-encoding.ts';
 import { BOM, gbk, randomBytes, utf16, utf32, utf8, withBom } from '../encode-text.ts';
 
 /** A notice as offices write them: CJK keys, ASCII values, paragraphs indented with U+3000. */
-const CJK_HEAVY = '---\r\n标题: 关于进一步做好春季森林防火工作的通知\r\n索引号: "114400001234567890/2024-00001"\r\n---\r\n\r\n'
-  + '\u3000\u3000为进一步做好春季森林防火工作，切实保障人民群众生命财产安全，现将有关事项通知如下：\r\n'
-  + '\u3000\u3000一、提高思想认识。“防”字当头——最需要的是开展巡查……\r\n';
+const CJK_HEAVY =
+  '---\r\n标题: 关于进一步做好春季森林防火工作的通知\r\n索引号: "114400001234567890/2024-00001"\r\n---\r\n\r\n' +
+  '\u3000\u3000为进一步做好春季森林防火工作，切实保障人民群众生命财产安全，现将有关事项通知如下：\r\n' +
+  '\u3000\u3000一、提高思想认识。“防”字当头——最需要的是开展巡查……\r\n';
 const ASCII_HEAVY = '---\ntitle: Notice 2024\nindex: "114400001234567890/2024-00001"\n---\n\nBody text, plain ASCII.\n';
 const hex = (text: string) => Uint8Array.from(text.match(/../g)!, (pair) => parseInt(pair, 16));
 
@@ -21,11 +27,19 @@ const WIDE: { encoding: Encoding; encode: (text: string) => Uint8Array; bom: rea
 describe('detectEncoding', () => {
   test('reads UTF-8, with and without BOM', () => {
     assert.deepEqual(detectEncoding(utf8(CJK_HEAVY)), { ok: true, encoding: 'utf-8', text: CJK_HEAVY, hadBom: false });
-    assert.deepEqual(detectEncoding(withBom(BOM.utf8, utf8(CJK_HEAVY))), { ok: true, encoding: 'utf-8', text: CJK_HEAVY, hadBom: true });
+    assert.deepEqual(detectEncoding(withBom(BOM.utf8, utf8(CJK_HEAVY))), {
+      ok: true,
+      encoding: 'utf-8',
+      text: CJK_HEAVY,
+      hadBom: true,
+    });
   });
 
   for (const { encoding, encode, bom } of WIDE) {
-    for (const [sample, text] of [['CJK-heavy', CJK_HEAVY], ['ASCII-only', ASCII_HEAVY]] as const) {
+    for (const [sample, text] of [
+      ['CJK-heavy', CJK_HEAVY],
+      ['ASCII-only', ASCII_HEAVY],
+    ] as const) {
       test(`recognises ${encoding} with a BOM (${sample})`, () => {
         assert.deepEqual(detectEncoding(withBom(bom, encode(text))), { ok: true, encoding, text, hadBom: true });
       });
@@ -51,7 +65,11 @@ describe('detectEncoding', () => {
   test('refuses a BOM followed by bytes that are not valid in its encoding', () => {
     const unpaired = withBom(BOM.utf16le, Uint8Array.of(0x2d, 0x00, 0x00, 0xd8, 0x0a, 0x00));
     assert.deepEqual(detectEncoding(unpaired), { ok: false, reason: 'bom-mismatch', encoding: 'utf-16le' });
-    assert.deepEqual(detectEncoding(withBom(BOM.utf16be, Uint8Array.of(0x00, 0x2d, 0x00))), { ok: false, reason: 'bom-mismatch', encoding: 'utf-16be' });
+    assert.deepEqual(detectEncoding(withBom(BOM.utf16be, Uint8Array.of(0x00, 0x2d, 0x00))), {
+      ok: false,
+      reason: 'bom-mismatch',
+      encoding: 'utf-16be',
+    });
     const beyondUnicode = withBom(BOM.utf32be, Uint8Array.of(0x00, 0x11, 0x00, 0x00));
     assert.deepEqual(detectEncoding(beyondUnicode), { ok: false, reason: 'bom-mismatch', encoding: 'utf-32be' });
     const surrogate = withBom(BOM.utf32le, Uint8Array.of(0x00, 0xd8, 0x00, 0x00));
@@ -71,7 +89,8 @@ describe('detectEncoding', () => {
   });
 
   test('reads genuine GBK, keeping its line ends', () => {
-    const text = '---\r\n标题: 关于做好2024年安全生产检查的通知\r\n---\r\n\r\n“安全第一”——请各单位①自查②整改，温度≥5℃。\r\n';
+    const text =
+      '---\r\n标题: 关于做好2024年安全生产检查的通知\r\n---\r\n\r\n“安全第一”——请各单位①自查②整改，温度≥5℃。\r\n';
     assert.deepEqual(detectEncoding(gbk(text)), { ok: true, encoding: 'gbk', text, hadBom: false });
   });
 

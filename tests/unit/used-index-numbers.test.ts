@@ -12,10 +12,12 @@ const fixture = (name: string) => new URL(`../fixtures/${name}/`, import.meta.ur
 
 describe('usedIndexNumbers', () => {
   test('lists the 索引号 of every notice, as written', () => {
-    const found = usedIndexNumbers(notices({
-      'notices/a.md': '---\n标题: 甲\n索引号: "114400001234567890/2024-00001"\n---\n\n正文。\n',
-      'notices/b.md': '---\n标题: 乙\n索引号: 114400001234567890/2024-00002\n---\n\n正文。\n',
-    }));
+    const found = usedIndexNumbers(
+      notices({
+        'notices/a.md': '---\n标题: 甲\n索引号: "114400001234567890/2024-00001"\n---\n\n正文。\n',
+        'notices/b.md': '---\n标题: 乙\n索引号: 114400001234567890/2024-00002\n---\n\n正文。\n',
+      }),
+    );
     assert.deepEqual(found, ['114400001234567890/2024-00001', '114400001234567890/2024-00002']);
   });
 
@@ -26,31 +28,48 @@ describe('usedIndexNumbers', () => {
   });
 
   test('counts a file whose frontmatter YAML is broken, reading the 索引号 line itself', () => {
-    const found = usedIndexNumbers(notices({
-      'notices/quote.md': '---\n标题: "没有闭合的引号\n索引号: "114400001234567890/2024-00007"  # 备注\n---\n\n正文。\n',
-      'notices/indent.md': '---\n标题: 缩进错误\n  索引号: 114400001234567890/2024-00008\n---\n\n正文。\n',
-      'notices/colon.md': '---\n标题: 全角冒号\n索引号：\'114400001234567890/2024-00009\'\n---\n\n正文。\n',
-    }));
-    assert.deepEqual(found.sort(), ['114400001234567890/2024-00007', '114400001234567890/2024-00008', '114400001234567890/2024-00009']);
+    const found = usedIndexNumbers(
+      notices({
+        'notices/quote.md':
+          '---\n标题: "没有闭合的引号\n索引号: "114400001234567890/2024-00007"  # 备注\n---\n\n正文。\n',
+        'notices/indent.md': '---\n标题: 缩进错误\n  索引号: 114400001234567890/2024-00008\n---\n\n正文。\n',
+        'notices/colon.md': "---\n标题: 全角冒号\n索引号：'114400001234567890/2024-00009'\n---\n\n正文。\n",
+      }),
+    );
+    assert.deepEqual(found.sort(), [
+      '114400001234567890/2024-00007',
+      '114400001234567890/2024-00008',
+      '114400001234567890/2024-00009',
+    ]);
   });
 
   test('does not read 索引号 quoted in the body of a broken file', () => {
-    const found = usedIndexNumbers(notices({
-      'notices/a.md': '---\n标题: "坏\n索引号: "114400001234567890/2024-00003"\n---\n\n索引号: 114400001234567890/2024-00099\n',
-    }));
+    const found = usedIndexNumbers(
+      notices({
+        'notices/a.md':
+          '---\n标题: "坏\n索引号: "114400001234567890/2024-00003"\n---\n\n索引号: 114400001234567890/2024-00099\n',
+      }),
+    );
     assert.deepEqual(found, ['114400001234567890/2024-00003']);
   });
 
   test('counts files with other problems: unknown 分类, empty body, a misspelt 索引号', () => {
-    const found = usedIndexNumbers(notices({
-      'notices/a.md': '---\n标题: 甲\n索引号: "114400001234567890/2024-00004"\n分类: 不存在的分类\n---\n',
-      'notices/b.md': '---\n标题: 乙\n索引号: "114400001234567890/2024-5"\n---\n\n正文。\n',
-    }));
+    const found = usedIndexNumbers(
+      notices({
+        'notices/a.md': '---\n标题: 甲\n索引号: "114400001234567890/2024-00004"\n分类: 不存在的分类\n---\n',
+        'notices/b.md': '---\n标题: 乙\n索引号: "114400001234567890/2024-5"\n---\n\n正文。\n',
+      }),
+    );
     assert.deepEqual(found, ['114400001234567890/2024-00004', '114400001234567890/2024-5']);
   });
 
   test('skips notices without a 索引号', () => {
-    assert.deepEqual(usedIndexNumbers(notices({ 'notices/a.md': '---\n标题: 甲\n索引号: \n---\n\n正文。\n', 'notices/b.md': '没有字段区的文件\n' })), []);
+    assert.deepEqual(
+      usedIndexNumbers(
+        notices({ 'notices/a.md': '---\n标题: 甲\n索引号: \n---\n\n正文。\n', 'notices/b.md': '没有字段区的文件\n' }),
+      ),
+      [],
+    );
   });
 
   test('on the broken fixture, finds the 索引号 of files check rejects as well as of valid ones', async () => {

@@ -3,11 +3,15 @@ import assert from 'node:assert/strict';
 import { parseYamlFields } from '../../src/domain/notice/yaml-fields.ts';
 import { checkContent } from '../../src/content/content-check.ts';
 
-const found = (yaml: string) => parseYamlFields('notices/a.md', yaml, 2).problems.map((p) => `${p.line} ${p.field} ${p.kind}`);
+const found = (yaml: string) =>
+  parseYamlFields('notices/a.md', yaml, 2).problems.map((p) => `${p.line} ${p.field} ${p.kind}`);
 
 describe('frontmatter YAML is read as data only', () => {
   test('anchors and aliases are refused, so a few lines cannot grow into gigabytes', () => {
-    const laughs = ['a: &a ["哈","哈","哈","哈","哈","哈","哈","哈","哈"]', ...'bcdefghi'.split('').map((k, i) => `${k}: &${k} [${Array(9).fill(`*${'abcdefghi'[i]}`).join(',')}]`)].join('\n');
+    const laughs = [
+      'a: &a ["哈","哈","哈","哈","哈","哈","哈","哈","哈"]',
+      ...'bcdefghi'.split('').map((k, i) => `${k}: &${k} [${Array(9).fill(`*${'abcdefghi'[i]}`).join(',')}]`),
+    ].join('\n');
     const started = performance.now();
     const problems = found(laughs);
     assert.ok(performance.now() - started < 1000);
@@ -36,10 +40,19 @@ describe('frontmatter YAML is read as data only', () => {
 
 describe('site.yaml 网址', () => {
   const site = (url: string) =>
-    checkContent({ siteYaml: new TextEncoder().encode(`机关名称: 测试镇人民政府\n机构代码: "114400001234567890"\n网址: "${url}"\n`), guide: undefined, notices: [], strayFiles: [], attachments: new Map() });
+    checkContent({
+      siteYaml: new TextEncoder().encode(`机关名称: 测试镇人民政府\n机构代码: "114400001234567890"\n网址: "${url}"\n`),
+      guide: undefined,
+      notices: [],
+      strayFiles: [],
+      attachments: new Map(),
+    });
   test('must be an http(s) address: it becomes the canonical link, the RSS and sitemap addresses', () => {
     for (const url of ['javascript:alert(1)', 'data:text/html,x', 'ftp://gk.example.gov.cn/']) {
-      assert.ok(site(url).problems.some((p) => p.file === 'site.yaml' && p.field === '网址'), url);
+      assert.ok(
+        site(url).problems.some((p) => p.file === 'site.yaml' && p.field === '网址'),
+        url,
+      );
     }
     assert.ok(!site('https://gk.example.gov.cn/').problems.some((p) => p.field === '网址'));
   });

@@ -18,6 +18,7 @@ export function fieldTableIn(doc: string): string | undefined {
 export function withFieldTable(doc: string): string {
   const start = doc.indexOf(FIELD_TABLE_START);
   const end = doc.indexOf(FIELD_TABLE_END);
-  if (start < 0 || end < start) throw new Error(`docs/publishing.md 中缺少 ${FIELD_TABLE_START} 和 ${FIELD_TABLE_END} 两行，无法写入字段表`);
+  if (start < 0 || end < start)
+    throw new Error(`docs/publishing.md 中缺少 ${FIELD_TABLE_START} 和 ${FIELD_TABLE_END} 两行，无法写入字段表`);
   return `${doc.slice(0, start + FIELD_TABLE_START.length)}\n${fieldTableMarkdown()}\n${doc.slice(end)}`;
 }

@@ -6,12 +6,18 @@
  */
 export function searchSettledInPage(): boolean {
   const status = document.getElementById('search-status')?.textContent ?? '';
-  return status !== '' && document.querySelector('#search-results[aria-busy="true"], #search-facets[aria-busy="true"]') === null;
+  return (
+    status !== '' &&
+    document.querySelector('#search-results[aria-busy="true"], #search-facets[aria-busy="true"]') === null
+  );
 }
 
 /** The first results are on the page, or the search has finished without any. Self-contained, as above. */
 export function searchShownInPage(): boolean {
   if (document.querySelector('.search-result')) return true;
   const status = document.getElementById('search-status')?.textContent ?? '';
-  return status !== '' && document.querySelector('#search-results[aria-busy="true"], #search-facets[aria-busy="true"]') === null;
+  return (
+    status !== '' &&
+    document.querySelector('#search-results[aria-busy="true"], #search-facets[aria-busy="true"]') === null
+  );
 }

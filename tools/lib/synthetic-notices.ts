@@ -9,7 +9,33 @@ import { DEFAULT_TAXONOMY } from '../../src/domain/notice/taxonomy.ts';
 import { formatIndexNumber } from '../../src/domain/notice/index-number.ts';
 
 const ORGAN = '11441299MB2E00012L';
-const TOPICS = ['春耕生产', '防汛防台风', '森林防火', '安全生产检查', '燃气安全隐患排查', '农村人居环境整治', '最低生活保障', '临时救助', '义务教育招生', '征兵工作', '疫苗接种', '乡村振兴', '政务公开', '财政预算公开', '宅基地审批', '耕地保护', '食品安全抽检', '就业援助', '养老服务', '文化活动', '不动产登记', '河长制', '禁毒宣传', '消防安全', '环境卫生'];
+const TOPICS = [
+  '春耕生产',
+  '防汛防台风',
+  '森林防火',
+  '安全生产检查',
+  '燃气安全隐患排查',
+  '农村人居环境整治',
+  '最低生活保障',
+  '临时救助',
+  '义务教育招生',
+  '征兵工作',
+  '疫苗接种',
+  '乡村振兴',
+  '政务公开',
+  '财政预算公开',
+  '宅基地审批',
+  '耕地保护',
+  '食品安全抽检',
+  '就业援助',
+  '养老服务',
+  '文化活动',
+  '不动产登记',
+  '河长制',
+  '禁毒宣传',
+  '消防安全',
+  '环境卫生',
+];
 const GENRES = ['通知', '通告', '公告', '意见', '办法', '报告', '通报', '决定', '批复', '函'];
 const SENTENCES = [
   '为深入贯彻落实上级有关工作部署，切实做好{t}工作，结合本镇实际，现将有关事项通知如下。',
@@ -35,7 +61,12 @@ function random(seed: number): () => number {
   };
 }
 
-export async function writeSyntheticContent(dir: string, count: number, template: string, seed = 20261123): Promise<void> {
+export async function writeSyntheticContent(
+  dir: string,
+  count: number,
+  template: string,
+  seed = 20261123,
+): Promise<void> {
   const rand = random(seed);
   const pick = <T>(list: readonly T[]) => list[Math.floor(rand() * list.length)]!;
   const toTraditional = OpenCC.Converter({ from: 'cn', to: 'hk' });
@@ -57,13 +88,27 @@ export async function writeSyntheticContent(dir: string, count: number, template
     const paragraphs: string[] = [];
     const length = 2 + Math.floor(rand() * rand() * 30);
     for (let p = 0; p < length; p++) {
-      if (p > 0 && p % 4 === 0) paragraphs.push(`## ${['一', '二', '三', '四', '五', '六', '七', '八'][Math.min(7, p / 4 - 1)]}、${topic}工作要求`);
-      paragraphs.push(Array.from({ length: 1 + Math.floor(rand() * 4) }, () => pick(SENTENCES).replaceAll('{t}', topic)).join(''));
+      if (p > 0 && p % 4 === 0)
+        paragraphs.push(
+          `## ${['一', '二', '三', '四', '五', '六', '七', '八'][Math.min(7, p / 4 - 1)]}、${topic}工作要求`,
+        );
+      paragraphs.push(
+        Array.from({ length: 1 + Math.floor(rand() * 4) }, () => pick(SENTENCES).replaceAll('{t}', topic)).join(''),
+      );
     }
     if (rand() < 0.15) {
       const rows = 3 + Math.floor(rand() * 20);
-      paragraphs.push(['| 序号 | 工作任务 | 具体要求 | 牵头单位 | 完成时限 |', '| --- | --- | --- | --- | --- |',
-        ...Array.from({ length: rows }, (_, r) => `| ${r + 1} | ${pick(TOPICS)} | ${pick(SENTENCES).replaceAll('{t}', topic)} | 镇${pick(['农业农村办', '应急办', '财政所', '社会事务办'])} | ${year}年${1 + (r % 12)}月底前 |`)].join('\n'));
+      paragraphs.push(
+        [
+          '| 序号 | 工作任务 | 具体要求 | 牵头单位 | 完成时限 |',
+          '| --- | --- | --- | --- | --- |',
+          ...Array.from(
+            { length: rows },
+            (_, r) =>
+              `| ${r + 1} | ${pick(TOPICS)} | ${pick(SENTENCES).replaceAll('{t}', topic)} | 镇${pick(['农业农村办', '应急办', '财政所', '社会事务办'])} | ${year}年${1 + (r % 12)}月底前 |`,
+          ),
+        ].join('\n'),
+      );
     }
     let title = `示例镇人民政府关于做好${year}年${topic}工作的${genre}`;
     let body = paragraphs.join('\n\n');
@@ -106,6 +151,8 @@ export async function addNewestNotice(dir: string): Promise<void> {
     '',
   ].join('\n');
   await mkdir(join(dir, 'notices', '2026'), { recursive: true });
-  await writeFile(join(dir, 'notices', '2026', 'newest.md'), `${front}${SENTENCES[0]!.replaceAll('{t}', '安全生产检查')}\n`);
+  await writeFile(
+    join(dir, 'notices', '2026', 'newest.md'),
+    `${front}${SENTENCES[0]!.replaceAll('{t}', '安全生产检查')}\n`,
+  );
 }
-

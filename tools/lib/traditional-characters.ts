@@ -11,7 +11,11 @@ import { toSimplified } from '../../src/domain/search/chinese-variants.ts';
 import { encodeCodePointSet } from '../../src/domain/text/code-point-set.ts';
 
 /** Han blocks: CJK symbols and punctuation, Extension A, URO, compatibility, Extensions B–. */
-const RANGES: [number, number][] = [[0x3000, 0x9fff], [0xf900, 0xfaff], [0x20000, 0x2ffff]];
+const RANGES: [number, number][] = [
+  [0x3000, 0x9fff],
+  [0xf900, 0xfaff],
+  [0x20000, 0x2ffff],
+];
 
 export interface TraditionalForms {
   /** Characters the conversion changes on their own. */
@@ -29,11 +33,14 @@ export function traditionalForms(): TraditionalForms {
     }
   }
   const phrases = new Set<string>();
-  const dictionaries = (OpenCC.Locale.to.cn as unknown as unknown[]).flat(2).filter((d): d is string => typeof d === 'string');
+  const dictionaries = (OpenCC.Locale.to.cn as unknown as unknown[])
+    .flat(2)
+    .filter((d): d is string => typeof d === 'string');
   for (const dictionary of dictionaries) {
     for (const entry of dictionary.split('|')) {
       const phrase = entry.split(' ')[0] ?? '';
-      if (phrase.length > 1 && toSimplified(phrase) !== phrase && ![...phrase].some((c) => characters.has(c))) phrases.add(phrase);
+      if (phrase.length > 1 && toSimplified(phrase) !== phrase && ![...phrase].some((c) => characters.has(c)))
+        phrases.add(phrase);
     }
   }
   return { characters: [...characters].sort().join(''), phrases: [...phrases].sort() };

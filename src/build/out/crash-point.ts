@@ -6,7 +6,14 @@
  */
 
 /** The moments of a build at which a crash must leave OUT whole (out-folder.ts). */
-export const CRASH_STEPS = ['lock-taken', 'staging-complete', 'journal-written', 'out-set-aside', 'staging-renamed', 'journal-removed'] as const;
+export const CRASH_STEPS = [
+  'lock-taken',
+  'staging-complete',
+  'journal-written',
+  'out-set-aside',
+  'staging-renamed',
+  'journal-removed',
+] as const;
 export type CrashStep = (typeof CRASH_STEPS)[number];
 
 export function crashPoint(step: CrashStep): void {

@@ -79,9 +79,12 @@ export function unsafeOutReason({ out, content }: { out: string; content: string
     const rel = relative(parent, child);
     return rel === '' || (!rel.startsWith('..') && !isAbsolute(rel));
   };
-  if (inside(content, out)) return `输出文件夹 ${out} 包含内容文件夹 ${content}，生成时会被整个替换。请换一个 --out 文件夹（例如 dist）。`;
-  if (inside(PROJECT_ROOT, out) || inside(process.cwd(), out)) return `不能把网站输出到 ${out}：它包含项目本身。请用 --out dist 之类的子文件夹。`;
-  if (inside(out, join(PROJECT_ROOT, 'src')) || inside(out, join(PROJECT_ROOT, 'node_modules'))) return `不能把网站输出到项目的源代码文件夹 ${out}。`;
+  if (inside(content, out))
+    return `输出文件夹 ${out} 包含内容文件夹 ${content}，生成时会被整个替换。请换一个 --out 文件夹（例如 dist）。`;
+  if (inside(PROJECT_ROOT, out) || inside(process.cwd(), out))
+    return `不能把网站输出到 ${out}：它包含项目本身。请用 --out dist 之类的子文件夹。`;
+  if (inside(out, join(PROJECT_ROOT, 'src')) || inside(out, join(PROJECT_ROOT, 'node_modules')))
+    return `不能把网站输出到项目的源代码文件夹 ${out}。`;
   return undefined;
 }
 
@@ -98,17 +101,24 @@ function outFolder(out: string, lock: OutLock, recovered: string | undefined): O
       const setAside = existsSync(out) ? `${oldSitePrefix(out)}${process.pid}-${randomUUID().slice(0, 8)}` : null;
       await writeJournal(out, { build, staging: basename(staging), setAside });
       crashPoint('journal-written');
-      if (setAside) await rename(out, join(parent, setAside)).catch(async (error: NodeJS.ErrnoException) => {
-        await rm(journalPath(out), { force: true });
-        throw new Error(`无法把原来的网站 ${out} 移开，以放入新生成的网站（${error.code ?? error}）。请确认没有程序正打开其中的文件，然后再运行一次。`);
-      });
+      if (setAside)
+        await rename(out, join(parent, setAside)).catch(async (error: NodeJS.ErrnoException) => {
+          await rm(journalPath(out), { force: true });
+          throw new Error(
+            `无法把原来的网站 ${out} 移开，以放入新生成的网站（${error.code ?? error}）。请确认没有程序正打开其中的文件，然后再运行一次。`,
+            { cause: error },
+          );
+        });
       crashPoint('out-set-aside');
       try {
         await rename(staging, out);
       } catch (error) {
         if (setAside) strandedAt = await putBack(join(parent, setAside), out);
         if (!strandedAt) await rm(journalPath(out), { force: true });
-        throw new Error(`无法把新生成的网站移入输出文件夹 ${out}（${(error as NodeJS.ErrnoException).code ?? error}）。请确认没有程序正打开其中的文件，然后再运行一次。`);
+        throw new Error(
+          `无法把新生成的网站移入输出文件夹 ${out}（${(error as NodeJS.ErrnoException).code ?? error}）。请确认没有程序正打开其中的文件，然后再运行一次。`,
+          { cause: error },
+        );
       }
       crashPoint('staging-renamed');
       // OUT is the complete new site from here on, so nothing may fail the build any more: a
@@ -158,14 +168,18 @@ async function readJournal(out: string): Promise<SwapJournal | undefined> {
   const text = await readFile(journalPath(out), 'utf8').catch(() => undefined);
   if (text === undefined) return undefined;
   const journal = parseJournal(out, text);
-  if (!journal) throw new Error(`替换记录 ${journalPath(out)} 无法读取，不知道上次生成中断时原来的网站放在哪里。请查看 ${dirname(out)} 里以 ${oldSitePrefix(out)} 开头的文件夹：如果输出文件夹 ${out} 不完整，把其中的网站改名为 ${basename(out)}；然后删除这个替换记录，再运行生成命令。`);
+  if (!journal)
+    throw new Error(
+      `替换记录 ${journalPath(out)} 无法读取，不知道上次生成中断时原来的网站放在哪里。请查看 ${dirname(out)} 里以 ${oldSitePrefix(out)} 开头的文件夹：如果输出文件夹 ${out} 不完整，把其中的网站改名为 ${basename(out)}；然后删除这个替换记录，再运行生成命令。`,
+    );
   return journal;
 }
 
 function parseJournal(out: string, text: string): SwapJournal | undefined {
   try {
     const { build, staging, setAside } = JSON.parse(text) as Partial<SwapJournal>;
-    const named = (name: unknown, prefix: string) => typeof name === 'string' && name.startsWith(prefix) && basename(name) === name;
+    const named = (name: unknown, prefix: string) =>
+      typeof name === 'string' && name.startsWith(prefix) && basename(name) === name;
     if (typeof build !== 'string' || !named(staging, stagingPrefix(out))) return undefined;
     if (setAside !== null && !named(setAside, oldSitePrefix(out))) return undefined;
     return { build, staging: staging!, setAside: setAside ?? null };
@@ -192,7 +206,9 @@ async function recoverInterruptedSwap(out: string, log: (line: string) => void):
     log(`上次生成在替换输出文件夹时中断：已恢复原来的网站 ${out}。`);
     note = `（输出文件夹 ${out}：开始时已放回上次中断的生成移走的原网站，此后未被改动）`;
   } else if (!existsSync(out) && setAside) {
-    log(`上次生成在替换输出文件夹时中断，而它移开的原网站 ${setAside} 已不在，无法恢复：请再运行一次生成命令，生成完整的网站。`);
+    log(
+      `上次生成在替换输出文件夹时中断，而它移开的原网站 ${setAside} 已不在，无法恢复：请再运行一次生成命令，生成完整的网站。`,
+    );
   } else if (!existsSync(out)) {
     log(`上次生成在替换输出文件夹时中断：它开始前没有输出文件夹 ${out}，已清理它留下的文件。`);
   } else if ((await siteBuildOf(out)) === journal.build) {
@@ -204,7 +220,9 @@ async function recoverInterruptedSwap(out: string, log: (line: string) => void):
     // keep both, under a name no build deletes.
     const kept = `${out}.中断前的网站-${Date.now()}`;
     await rename(setAside, kept);
-    log(`上次生成在替换输出文件夹时中断，之后 ${out} 又被放入了另一个网站；原来的网站已保留在 ${kept}，确认不需要后可删除。`);
+    log(
+      `上次生成在替换输出文件夹时中断，之后 ${out} 又被放入了另一个网站；原来的网站已保留在 ${kept}，确认不需要后可删除。`,
+    );
   } else {
     log(`上次生成在替换输出文件夹前中断：${out} 仍是原来的网站，已清理它留下的文件。`);
   }
@@ -233,7 +251,10 @@ async function removeLeftovers(out: string, log: (line: string) => void): Promis
       unfinished.push(name);
     } else if (name.startsWith(oldSitePrefix(out))) {
       removeInBackground(path);
-    } else if (name.startsWith(`${basename(journalPath(out))}.partial-`) || name.startsWith(`.${basename(out)}.lock.stale-`)) {
+    } else if (
+      name.startsWith(`${basename(journalPath(out))}.partial-`) ||
+      name.startsWith(`.${basename(out)}.lock.stale-`)
+    ) {
       await rm(path, { force: true });
     }
   }

@@ -6,7 +6,17 @@
  * computer (OUT on a shared drive) cannot be checked, so that build is refused with the file
  * to delete.
  */
-import { closeSync, linkSync, openSync, readFileSync, renameSync, rmSync, statSync, unlinkSync, writeSync } from 'node:fs';
+import {
+  closeSync,
+  linkSync,
+  openSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  statSync,
+  unlinkSync,
+  writeSync,
+} from 'node:fs';
 import { hostname } from 'node:os';
 import { randomUUID } from 'node:crypto';
 import { basename, dirname, join } from 'node:path';
@@ -39,7 +49,12 @@ export function takeOutLock(out: string): LockAttempt {
   let tookOverFrom: LockOwner | undefined;
   // Each pass either takes the lock, refuses, or removes one abandoned lock and tries again.
   for (let attempt = 0; attempt < 3; attempt++) {
-    const owner: LockOwner = { pid: process.pid, host: hostname(), startedAt: new Date().toISOString(), token: randomUUID() };
+    const owner: LockOwner = {
+      pid: process.pid,
+      host: hostname(),
+      startedAt: new Date().toISOString(),
+      token: randomUUID(),
+    };
     if (createLockFile(file, owner)) return { ok: true, lock: holdLock(file, owner), tookOverFrom };
     const found = readOwner(file);
     if (found === 'gone') continue;
@@ -62,7 +77,10 @@ function createLockFile(file: string, owner: LockOwner): boolean {
     fd = openSync(file, 'wx');
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'EEXIST') return false;
-    throw new Error(`无法在 ${dirname(file)} 建立锁文件 ${basename(file)}（${(error as NodeJS.ErrnoException).code ?? error}）。请确认对这个文件夹有写入权限，或换一个 --out 文件夹。`);
+    throw new Error(
+      `无法在 ${dirname(file)} 建立锁文件 ${basename(file)}（${(error as NodeJS.ErrnoException).code ?? error}）。请确认对这个文件夹有写入权限，或换一个 --out 文件夹。`,
+      { cause: error },
+    );
   }
   try {
     writeSync(fd, JSON.stringify(owner));
@@ -81,7 +99,13 @@ function readOwner(file: string): LockOwner | 'unreadable' | 'gone' {
   }
   try {
     const owner = JSON.parse(text) as Partial<LockOwner>;
-    if (typeof owner.pid === 'number' && typeof owner.host === 'string' && typeof owner.startedAt === 'string' && typeof owner.token === 'string') return owner as LockOwner;
+    if (
+      typeof owner.pid === 'number' &&
+      typeof owner.host === 'string' &&
+      typeof owner.startedAt === 'string' &&
+      typeof owner.token === 'string'
+    )
+      return owner as LockOwner;
   } catch {
     // Empty or cut short: judged by its age below.
   }
@@ -121,7 +145,10 @@ function removeAbandoned(file: string, abandoned: LockOwner | 'unreadable'): 're
     return 'removed'; // another build moved it first: try again from the start
   }
   const moved = readOwner(aside);
-  const same = abandoned === 'unreadable' ? moved === 'unreadable' : moved !== 'gone' && moved !== 'unreadable' && moved.token === abandoned.token;
+  const same =
+    abandoned === 'unreadable'
+      ? moved === 'unreadable'
+      : moved !== 'gone' && moved !== 'unreadable' && moved.token === abandoned.token;
   if (!same) {
     try {
       linkSync(aside, file);
@@ -153,7 +180,10 @@ function holdLock(file: string, owner: LockOwner): OutLock {
 }
 
 function busyMessage(out: string, file: string, owner: LockOwner | 'unreadable' | 'gone'): string {
-  const who = typeof owner === 'string' ? '' : `（${owner.host === hostname() ? '' : `计算机 ${owner.host} 上的`}进程 ${owner.pid}，开始于 ${chinaTime(owner.startedAt)}）`;
+  const who =
+    typeof owner === 'string'
+      ? ''
+      : `（${owner.host === hostname() ? '' : `计算机 ${owner.host} 上的`}进程 ${owner.pid}，开始于 ${chinaTime(owner.startedAt)}）`;
   return `另一个生成命令${who}正在输出到 ${out}，请等它完成后再运行。如果确定没有别的生成命令在运行，可删除锁文件 ${file} 后再运行。`;
 }
 
@@ -161,7 +191,16 @@ function busyMessage(out: string, file: string, owner: LockOwner | 'unreadable' 
 function chinaTime(iso: string): string {
   const date = new Date(iso);
   if (Number.isNaN(date.getTime())) return iso;
-  const parts = new Intl.DateTimeFormat('en-US', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23' }).formatToParts(date);
+  const parts = new Intl.DateTimeFormat('en-US', {
+    timeZone: 'Asia/Shanghai',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+    second: '2-digit',
+    hourCycle: 'h23',
+  }).formatToParts(date);
   const part = (type: Intl.DateTimeFormatPartTypes) => parts.find((p) => p.type === type)?.value ?? '';
   return `${part('year')}-${part('month')}-${part('day')} ${part('hour')}:${part('minute')}:${part('second')}`;
 }

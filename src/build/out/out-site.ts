@@ -27,14 +27,17 @@ export async function writeSiteMarker(site: string, build: string): Promise<void
 /** The build id in `site`'s marker, if it has one. */
 export async function siteBuildOf(site: string): Promise<string | undefined> {
   const marker = await readJson(join(site, SITE_MARKER));
-  return isRecord(marker) && marker.generator === 'gongkai' && typeof marker.build === 'string' ? marker.build : undefined;
+  return isRecord(marker) && marker.generator === 'gongkai' && typeof marker.build === 'string'
+    ? marker.build
+    : undefined;
 }
 
 /** Why the build must not replace `out`, in words for the office; undefined when it may. */
 export async function foreignOutReason(out: string): Promise<string | undefined> {
   const info = await stat(out).catch(() => undefined);
   if (!info) return undefined;
-  if (!info.isDirectory()) return `--out 指向的 ${out} 是一个文件，不是文件夹。为防止误删，拒绝覆盖。请换一个 --out 文件夹（例如 dist）。`;
+  if (!info.isDirectory())
+    return `--out 指向的 ${out} 是一个文件，不是文件夹。为防止误删，拒绝覆盖。请换一个 --out 文件夹（例如 dist）。`;
   if ((await siteBuildOf(out)) !== undefined || (await isEarlierSite(out))) return undefined;
   const example = firstEntry(out);
   if (example === undefined) return undefined;
@@ -50,8 +53,18 @@ export async function foreignOutReason(out: string): Promise<string | undefined>
  * months would stop every upgrade.
  */
 async function isEarlierSite(out: string): Promise<boolean> {
-  const kind = async (name: string) => stat(join(out, name)).then((s) => (s.isDirectory() ? 'folder' : 'file'), () => undefined);
-  const shape = await Promise.all([kind('index.html'), kind('_assets'), kind('pagefind'), kind(OFFLINE_MANIFEST), kind(SERVICE_WORKER)]);
+  const kind = async (name: string) =>
+    stat(join(out, name)).then(
+      (s) => (s.isDirectory() ? 'folder' : 'file'),
+      () => undefined,
+    );
+  const shape = await Promise.all([
+    kind('index.html'),
+    kind('_assets'),
+    kind('pagefind'),
+    kind(OFFLINE_MANIFEST),
+    kind(SERVICE_WORKER),
+  ]);
   if (shape.join() !== ['file', 'folder', 'folder', 'file', 'file'].join()) return false;
   const manifest = await readJson(join(out, OFFLINE_MANIFEST));
   return isRecord(manifest) && typeof manifest.version === 'string' && Array.isArray(manifest.shell);
@@ -68,7 +81,9 @@ function firstEntry(dir: string, prefix = ''): string | undefined {
   } catch {
     return prefix ? `${prefix}/` : '（无法读取的内容）';
   }
-  const entries = listed.sort((a, b) => Number(a.isDirectory()) - Number(b.isDirectory()) || a.name.localeCompare(b.name));
+  const entries = listed.sort(
+    (a, b) => Number(a.isDirectory()) - Number(b.isDirectory()) || a.name.localeCompare(b.name),
+  );
   const first = entries[0];
   if (!first) return prefix ? `${prefix}/` : undefined;
   const path = prefix ? `${prefix}/${first.name}` : first.name;

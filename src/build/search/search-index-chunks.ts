@@ -106,7 +106,8 @@ export async function rechunkWordIndex(dir: string, target = CHUNK_BYTES): Promi
   let after = 0;
   const rewrites: (() => Promise<void>)[] = [];
   for (const [language, info] of Object.entries(entry.languages ?? {})) {
-    if (typeof info.hash !== 'string') return { rechunked: false, reason: `pagefind-entry.json: no metadata named for ${language}` };
+    if (typeof info.hash !== 'string')
+      return { rechunked: false, reason: `pagefind-entry.json: no metadata named for ${language}` };
     const metaFile = join(dir, `pagefind.${info.hash}.pf_meta`);
     let plan: Awaited<ReturnType<typeof readShard>>;
     try {
@@ -127,7 +128,9 @@ export async function rechunkWordIndex(dir: string, target = CHUNK_BYTES): Promi
       });
       // On libuv's threads (the build's other core is often idle by the time shards are written),
       // a few at a time: each compression holds ~256 KB of zlib state.
-      await mapLimited([...named], GZIP_AT_ONCE, async ([name, body]) => writeFile(chunkPath(dir, name), await gzip(body)));
+      await mapLimited([...named], GZIP_AT_ONCE, async ([name, body]) =>
+        writeFile(chunkPath(dir, name), await gzip(body)),
+      );
       const meta = replaceItem(plan.meta, META_CHUNKS, encodeArray(listed));
       const metaName = uniqueName(language, meta, 13);
       await rm(metaFile);
@@ -184,7 +187,12 @@ function replaceItem(meta: Uint8Array, index: number, item: Uint8Array): Uint8Ar
 }
 
 /** `<language>_<hex>`, as Pagefind names its files, longer when it would collide. */
-function uniqueName(language: string, body: Uint8Array, length: number, taken: ReadonlyMap<string, unknown> = new Map()): string {
+function uniqueName(
+  language: string,
+  body: Uint8Array,
+  length: number,
+  taken: ReadonlyMap<string, unknown> = new Map(),
+): string {
   const hex = createHash('sha256').update(body).digest('hex');
   for (let n = length; ; n++) {
     const name = `${language}_${hex.slice(0, n)}`;

@@ -35,7 +35,11 @@ export interface SearchIndexReport {
  * the top, shard k in `k/`. Shards whose notices are unchanged since an earlier build are
  * copied from the shard cache instead of indexed again.
  */
-export async function writeSearchIndex(notices: readonly Notice[], dir: string, base: string): Promise<SearchIndexReport> {
+export async function writeSearchIndex(
+  notices: readonly Notice[],
+  dir: string,
+  base: string,
+): Promise<SearchIndexReport> {
   const shards = noticeSearchShards(notices, process.env);
   const outs = shards.map((_, k) => `${dir}.shard${k}`);
   await rm(dir, { recursive: true, force: true });
@@ -44,7 +48,8 @@ export async function writeSearchIndex(notices: readonly Notice[], dir: string, 
   try {
     const version = await codeVersion();
     const keys: { key: string; cached: boolean }[] = [];
-    for (const shard of shards) keys.push(await indexer.ask({ type: 'key', notices: shard.items, base, codeVersion: version }, 'key'));
+    for (const shard of shards)
+      keys.push(await indexer.ask({ type: 'key', notices: shard.items, base, codeVersion: version }, 'key'));
     // Shards the cache lacks first: Pagefind's indexing is the long part, copying the others is not.
     const order = [...shards.keys()].sort((a, b) => Number(keys[a]!.cached) - Number(keys[b]!.cached));
     for (const k of order) {
@@ -54,7 +59,8 @@ export async function writeSearchIndex(notices: readonly Notice[], dir: string, 
       else await indexer.ask({ type: 'index', notices: shards[k]!.items, base, key, outputPath }, 'indexed');
     }
     await indexer.ask({ type: 'finish' }, 'finished');
-    for (const out of outs.slice(1)) for (const file of await readdir(out)) if (SHARED.test(file)) await rm(join(out, file));
+    for (const out of outs.slice(1))
+      for (const file of await readdir(out)) if (SHARED.test(file)) await rm(join(out, file));
     await rename(outs[0]!, dir);
     for (const [k, out] of outs.entries()) if (k > 0) await rename(out, join(dir, String(k)));
   } finally {
@@ -77,7 +83,8 @@ class ShardIndexer {
         worker.off('message', settle).off('error', settle).off('exit', onExit);
         if (outcome instanceof Error) reject(outcome);
         else if (outcome.type === 'failed') reject(new Error(outcome.message));
-        else if (outcome.type !== expected) reject(new Error(`search shard worker: ${outcome.type} instead of ${expected}`));
+        else if (outcome.type !== expected)
+          reject(new Error(`search shard worker: ${outcome.type} instead of ${expected}`));
         else resolve(outcome as Extract<ShardReply, { type: T }>);
       };
       const onExit = (code: number) => settle(new Error(`建立搜索索引的线程意外退出（代码 ${code}）`));

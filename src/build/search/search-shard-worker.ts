@@ -36,7 +36,15 @@ export type ShardReply =
   | { type: 'failed'; message: string };
 
 /** Pagefind writes its own UI bundles too; the search page is ours, so they would be dead weight. */
-const UNUSED = ['pagefind-ui.js', 'pagefind-ui.css', 'pagefind-modular-ui.js', 'pagefind-modular-ui.css', 'pagefind-component-ui.js', 'pagefind-component-ui.css', 'pagefind-highlight.js'];
+const UNUSED = [
+  'pagefind-ui.js',
+  'pagefind-ui.css',
+  'pagefind-modular-ui.js',
+  'pagefind-modular-ui.css',
+  'pagefind-component-ui.js',
+  'pagefind-component-ui.css',
+  'pagefind-highlight.js',
+];
 
 const RECORDS_PER_BATCH = 100;
 
@@ -76,7 +84,8 @@ async function indexShard(notices: readonly Notice[], base: string, outputPath: 
       await Promise.all(
         records.slice(start, start + RECORDS_PER_BATCH).map(async (record, i) => {
           const added = await index.addCustomRecord(record);
-          if (added.errors.length) throw new Error(`搜索索引出错（${notices[start + i]!.file}）：${added.errors.join('；')}`);
+          if (added.errors.length)
+            throw new Error(`搜索索引出错（${notices[start + i]!.file}）：${added.errors.join('；')}`);
         }),
       );
     }
@@ -93,7 +102,8 @@ async function indexShard(notices: readonly Notice[], base: string, outputPath: 
 async function finishShard(key: string, outputPath: string): Promise<void> {
   const rechunked = await rechunkWordIndex(outputPath);
   // Pagefind's own chunks still search correctly, only with more to download.
-  if (!rechunked.rechunked) console.warn(`搜索索引：未能把词索引切成小块（${rechunked.reason}），保留 Pagefind 的原样。`);
+  if (!rechunked.rechunked)
+    console.warn(`搜索索引：未能把词索引切成小块（${rechunked.reason}），保留 Pagefind 的原样。`);
   // A cache that cannot be written only makes the next build slower.
   await storeShard(key, outputPath).catch(() => {});
 }

@@ -50,7 +50,11 @@ export function bodyResourceProblems(file: string, markdown: string, bodyLine: n
   const lineOf = (node: { position?: { start: { line: number } } }) => bodyLine + (node.position?.start.line ?? 1) - 1;
   const foreign = (line: number, url: string) =>
     problems.push({
-      file, line, field: '正文', severity: 'error', kind: 'foreign-resource',
+      file,
+      line,
+      field: '正文',
+      severity: 'error',
+      kind: 'foreign-resource',
       message: `正文从其他网站加载了资源 ${url}（政府网站页面不得加载第三方资源，IPv6 网络下也可能无法显示）`,
       fix: '把图片等文件下载后放进 attachments 文件夹，用相对路径引用；只需链接时请用 [文字](网址)',
     });

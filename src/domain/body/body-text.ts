@@ -51,7 +51,11 @@ export function eachNode(node: Nodes, fn: (node: Nodes) => void): void {
 
 /** Text as the page shows it: `**` pairs the page renders as bold lose their asterisks. */
 function readerText(text: string): string {
-  return text.includes('**') ? splitCjkStrong(text).map((run) => run.value).join('') : text;
+  return text.includes('**')
+    ? splitCjkStrong(text)
+        .map((run) => run.value)
+        .join('')
+    : text;
 }
 
 /** True when the body has no text, image, table or markup a reader could see. */
@@ -63,7 +67,9 @@ export function isBodyEmpty(markdown: string): boolean {
 function hasVisibleNonText(nodes: RootContent[]): boolean {
   return nodes.some(
     (node) =>
-      node.type === 'image' || node.type === 'table' || (node.type === 'html' && node.value.trim() !== '') ||
+      node.type === 'image' ||
+      node.type === 'table' ||
+      (node.type === 'html' && node.value.trim() !== '') ||
       ('children' in node && hasVisibleNonText(node.children as RootContent[])),
   );
 }
@@ -120,7 +126,10 @@ export function bodyPlainText(markdown: string): string {
     }
   };
   walk(parse(markdown));
-  return lines.map((l) => l.replace(/\s+/g, ' ').trim()).filter(Boolean).join('\n');
+  return lines
+    .map((l) => l.replace(/\s+/g, ' ').trim())
+    .filter(Boolean)
+    .join('\n');
 }
 
 function inlineText(node: RootContent): string {
@@ -137,6 +146,8 @@ function stripTags(html: string): string {
   return html
     .replace(/<[^>]*>/g, ' ')
     .replace(/&(#x?[0-9a-f]+|\w+);/gi, (whole, name: string) =>
-      name.startsWith('#') ? String.fromCodePoint(parseInt(name.slice(name[1] === 'x' ? 2 : 1), name[1] === 'x' ? 16 : 10)) : ENTITIES[name] ?? whole,
+      name.startsWith('#')
+        ? String.fromCodePoint(parseInt(name.slice(name[1] === 'x' ? 2 : 1), name[1] === 'x' ? 16 : 10))
+        : (ENTITIES[name] ?? whole),
     );
 }

@@ -21,12 +21,44 @@ const TABLE_ALIGN: [string, ...string[]] = ['style', 'text-align: left', 'text-a
 
 /** Elements dropped with everything inside them: showing an SVG's or a script's text would be noise. */
 const STRIPPED = [
-  'script', 'style', 'template', 'noscript', 'noembed', 'noframes', 'title', 'head', 'xmp', 'plaintext',
-  'svg', 'math', 'iframe', 'frame', 'frameset', 'object', 'embed', 'applet', 'textarea', 'select',
+  'script',
+  'style',
+  'template',
+  'noscript',
+  'noembed',
+  'noframes',
+  'title',
+  'head',
+  'xmp',
+  'plaintext',
+  'svg',
+  'math',
+  'iframe',
+  'frame',
+  'frameset',
+  'object',
+  'embed',
+  'applet',
+  'textarea',
+  'select',
 ];
 
 /** Elements editors write for structure or emphasis that GitHub's list lacks. */
-const EXTRA_ELEMENTS = ['aside', 'figure', 'figcaption', 'caption', 'colgroup', 'col', 'u', 'mark', 'small', 'abbr', 'cite', 'time', 'wbr'];
+const EXTRA_ELEMENTS = [
+  'aside',
+  'figure',
+  'figcaption',
+  'caption',
+  'colgroup',
+  'col',
+  'u',
+  'mark',
+  'small',
+  'abbr',
+  'cite',
+  'time',
+  'wbr',
+];
 /** In GitHub's list but not on a page that loads nothing it did not build: `srcset` candidates. */
 const REMOVED_ELEMENTS = new Set(['picture', 'source']);
 
@@ -73,11 +105,48 @@ export interface PolicyViolation {
 
 /** Elements whose removal means the content tried to load, run, submit or redirect. */
 const DANGEROUS_ELEMENTS = new Set([
-  ...STRIPPED, 'base', 'meta', 'link', 'form', 'input', 'button', 'area', 'map', 'audio', 'video', 'track',
-  'picture', 'source', 'portal', 'image', 'use', 'animate', 'set', 'foreignobject', 'param', 'dialog',
+  ...STRIPPED,
+  'base',
+  'meta',
+  'link',
+  'form',
+  'input',
+  'button',
+  'area',
+  'map',
+  'audio',
+  'video',
+  'track',
+  'picture',
+  'source',
+  'portal',
+  'image',
+  'use',
+  'animate',
+  'set',
+  'foreignobject',
+  'param',
+  'dialog',
 ]);
 /** Attributes that hold a URL the browser follows or fetches. */
-const URL_ATTRIBUTES = new Set(['href', 'src', 'cite', 'action', 'formaction', 'srcset', 'poster', 'data', 'background', 'ping', 'longdesc', 'manifest', 'codebase', 'xlink:href', 'lowsrc', 'dynsrc']);
+const URL_ATTRIBUTES = new Set([
+  'href',
+  'src',
+  'cite',
+  'action',
+  'formaction',
+  'srcset',
+  'poster',
+  'data',
+  'background',
+  'ping',
+  'longdesc',
+  'manifest',
+  'codebase',
+  'xlink:href',
+  'lowsrc',
+  'dynsrc',
+]);
 
 /**
  * What `sanitizeBody` would take out of `tree`, element by element. Each element's name (with its
@@ -111,7 +180,11 @@ function elementViolation(element: Element, ancestors: readonly string[]): Polic
   const required = BODY_SCHEMA.ancestors?.[tag];
   const placed = !required || required.some((name) => ancestors.includes(name));
   if (tagNames.has(tag) && placed) return undefined;
-  return { element: tag, severity: DANGEROUS_ELEMENTS.has(tag) ? 'error' : 'warning', line: element.position?.start.line };
+  return {
+    element: tag,
+    severity: DANGEROUS_ELEMENTS.has(tag) ? 'error' : 'warning',
+    line: element.position?.start.line,
+  };
 }
 
 function attributeViolations(element: Element): PolicyViolation[] {
@@ -120,12 +193,21 @@ function attributeViolations(element: Element): PolicyViolation[] {
   // The sanitizer turns any <input> into a disabled checkbox (what Markdown task lists write).
   const required = Object.entries(requiredProperties(tag));
   if (required.some(([property, value]) => element.properties?.[property] !== value)) {
-    found.push({ element: tag, severity: DANGEROUS_ELEMENTS.has(tag) ? 'error' : 'warning', line: element.position?.start.line });
+    found.push({
+      element: tag,
+      severity: DANGEROUS_ELEMENTS.has(tag) ? 'error' : 'warning',
+      line: element.position?.start.line,
+    });
   }
   for (const [property, value] of Object.entries(element.properties ?? {})) {
     if (value === undefined || value === null) continue;
     const kept = sanitize(
-      { type: 'element', tagName: element.tagName, properties: { ...requiredProperties(element.tagName), [property]: value }, children: [] },
+      {
+        type: 'element',
+        tagName: element.tagName,
+        properties: { ...requiredProperties(element.tagName), [property]: value },
+        children: [],
+      },
       { ...BODY_SCHEMA, clobber: [], ancestors: {} },
     ) as Nodes;
     const keptValue = kept.type === 'element' ? kept.properties[property] : undefined;
@@ -151,6 +233,9 @@ function requiredProperties(tagName: string): Properties {
 /** True when a URL written in a Markdown link (`a`, href) or image (`img`, src) stays on the page. */
 export function isUrlAllowed(element: 'a' | 'img', url: string): boolean {
   const property = element === 'a' ? 'href' : 'src';
-  const kept = sanitize({ type: 'element', tagName: element, properties: { [property]: url }, children: [] }, BODY_SCHEMA) as Nodes;
+  const kept = sanitize(
+    { type: 'element', tagName: element, properties: { [property]: url }, children: [] },
+    BODY_SCHEMA,
+  ) as Nodes;
   return kept.type === 'element' && kept.properties[property] === url;
 }

@@ -54,7 +54,8 @@ export function cataloguePaths(notices: readonly CatalogueItem[], taxonomy: Taxo
     for (let page = 2; page <= Math.ceil(count / PAGE_SIZE); page++) found.add(`${listPath}${page}/`);
   };
   paged(paths.catalogue, notices.length);
-  for (const slice of catalogueSlices(notices, taxonomy)) paged(paths.catalogueSlice(slice.kind, slice.facet.code), slice.items.length);
+  for (const slice of catalogueSlices(notices, taxonomy))
+    paged(paths.catalogueSlice(slice.kind, slice.facet.code), slice.items.length);
   return found;
 }
 
@@ -69,7 +70,8 @@ export function bodyLinks(markdown: string, bodyLine: number): LinkRef[] {
   const found: LinkRef[] = [];
   const lineOf = (node: { position?: { start: { line: number } } }) => bodyLine + (node.position?.start.line ?? 1) - 1;
   eachNode(parseBody(markdown), (node) => {
-    if (node.type === 'link' || node.type === 'image' || node.type === 'definition') found.push({ url: node.url, line: lineOf(node) });
+    if (node.type === 'link' || node.type === 'image' || node.type === 'definition')
+      found.push({ url: node.url, line: lineOf(node) });
     if (node.type !== 'html') return;
     for (const match of node.value.matchAll(HTML_LINK)) {
       found.push({ url: match[1]!, line: lineOf(node) + (node.value.slice(0, match.index).match(/\n/g)?.length ?? 0) });
@@ -154,7 +156,10 @@ function deadLinkText(url: string, target: LinkTarget): { message: string; fix: 
       };
     case 'page':
       return target.path.startsWith('/xxgk/')
-        ? { message: `链接 ${url} 指向的信息页面不存在：没有哪篇公文的索引号与之对应`, fix: `核对索引号；${NOTICE_URL_HINT}` }
+        ? {
+            message: `链接 ${url} 指向的信息页面不存在：没有哪篇公文的索引号与之对应`,
+            fix: `核对索引号；${NOTICE_URL_HINT}`,
+          }
         : {
             message: `链接 ${url} 指向本站不存在的页面（网站检查中“链接不可用”是扣分项）`,
             fix: '改为本站存在的网址（/、/mulu/、/zhinan/、/sousuo/、/xxgk/索引号/、/attachments/文件 等，见 docs/urls-and-data.md“网址”一节），或删去链接',
@@ -163,7 +168,12 @@ function deadLinkText(url: string, target: LinkTarget): { message: string; fix: 
 }
 
 /** An error for each link in `links` that points inside the site at nothing. */
-export function deadLinkProblems(file: string, links: readonly LinkRef[], site: SiteInventory, siteUrl?: string): Problem[] {
+export function deadLinkProblems(
+  file: string,
+  links: readonly LinkRef[],
+  site: SiteInventory,
+  siteUrl?: string,
+): Problem[] {
   return links.flatMap(({ url, line }) => {
     const target = linkTarget(url, file, siteUrl);
     if (!target) return [];
@@ -172,11 +182,13 @@ export function deadLinkProblems(file: string, links: readonly LinkRef[], site: 
     // The file exists, but the published page has no such file: readers need the notice's URL.
     if (target.kind === 'notice-file') {
       const slug = site.noticeFiles.get(target.path);
-      return [{
-        ...problem,
-        message: `链接 ${url.trim()} 写的是公文的源文件 ${target.path}，网站上没有这个文件，读者点开会找不到页面`,
-        fix: slug ? `改为该公文的网址 /xxgk/${slug}/` : `改为该公文的网址：${NOTICE_URL_HINT}`,
-      }];
+      return [
+        {
+          ...problem,
+          message: `链接 ${url.trim()} 写的是公文的源文件 ${target.path}，网站上没有这个文件，读者点开会找不到页面`,
+          fix: slug ? `改为该公文的网址 /xxgk/${slug}/` : `改为该公文的网址：${NOTICE_URL_HINT}`,
+        },
+      ];
     }
     return [];
   });

@@ -20,7 +20,10 @@ export interface MdxComponent {
 export const MDX_COMPONENTS: Readonly<Record<string, MdxComponent>> = {
   落款: {
     attributes: { 机关: true, 日期: true },
-    problems: (a) => (a['日期'] !== undefined && !isCalendarDate(a['日期']) ? [`落款的日期“${a['日期']}”不是 YYYY-MM-DD 格式的真实日期`] : []),
+    problems: (a) =>
+      a['日期'] !== undefined && !isCalendarDate(a['日期'])
+        ? [`落款的日期“${a['日期']}”不是 YYYY-MM-DD 格式的真实日期`]
+        : [],
     render: (a) => {
       const date = a['日期'] ?? '';
       return {
@@ -40,6 +43,11 @@ export const MDX_COMPONENTS: Readonly<Record<string, MdxComponent>> = {
 /** `<落款 机关="…" 日期="…" />`, for messages that list what may be used. */
 export function componentUsage(): string {
   return Object.entries(MDX_COMPONENTS)
-    .map(([name, c]) => `<${name} ${Object.keys(c.attributes).map((a) => `${a}="…"`).join(' ')} />`)
+    .map(
+      ([name, c]) =>
+        `<${name} ${Object.keys(c.attributes)
+          .map((a) => `${a}="…"`)
+          .join(' ')} />`,
+    )
     .join('、');
 }

@@ -36,7 +36,9 @@ export function isHtmlElementName(name: string): boolean {
  * The literal attributes of a JSX element, by name, or the reason there are none:
  * `{…}` values and `{...spread}` are code.
  */
-export function literalAttributes(attributes: readonly Attribute[]): { values: Record<string, string | true> } | { code: string } {
+export function literalAttributes(
+  attributes: readonly Attribute[],
+): { values: Record<string, string | true> } | { code: string } {
   const values: Record<string, string | true> = {};
   for (const attribute of attributes) {
     if (attribute.type === 'mdxJsxExpressionAttribute') return { code: `{${attribute.value}}` };
@@ -89,7 +91,15 @@ function jsxElement(node: JsxNode): RootContent[] {
     return [{ ...component.render(text), position: node.position }];
   }
   if (!isHtmlElementName(node.name)) throw new MdxCodeError(`MDX 中用了本站没有的组件 <${node.name}>`);
-  return [{ type: 'element', tagName: node.name, properties: properties(attributes.values), children, position: node.position }];
+  return [
+    {
+      type: 'element',
+      tagName: node.name,
+      properties: properties(attributes.values),
+      children,
+      position: node.position,
+    },
+  ];
 }
 
 /** JSX attributes as written (`class`, `data-x`, `colspan`) → hast properties. */
@@ -97,7 +107,15 @@ function properties(values: Record<string, string | true>): Properties {
   const result: Properties = {};
   for (const [name, value] of Object.entries(values)) {
     const info = find(html, name);
-    result[info.property] = value === true ? true : info.spaceSeparated || info.commaSeparated ? value.split(info.commaSeparated ? ',' : /\s+/).map((v) => v.trim()).filter(Boolean) : value;
+    result[info.property] =
+      value === true
+        ? true
+        : info.spaceSeparated || info.commaSeparated
+          ? value
+              .split(info.commaSeparated ? ',' : /\s+/)
+              .map((v) => v.trim())
+              .filter(Boolean)
+          : value;
   }
   return result;
 }

@@ -11,7 +11,8 @@ export function annualFiguresCsv(years: readonly AnnualFigures[]): string {
     rows.push([y.year, '行政规范性文件', '本年制发件数', y.normative.issued]);
     rows.push([y.year, '行政规范性文件', '本年废止件数', y.normative.repealed]);
     rows.push([y.year, '行政规范性文件', '现行有效件数', y.normative.inForce]);
-    if (y.normative.repealedUndated) rows.push([y.year, '行政规范性文件', '已废止但未填废止日期', y.normative.repealedUndated]);
+    if (y.normative.repealedUndated)
+      rows.push([y.year, '行政规范性文件', '已废止但未填废止日期', y.normative.repealedUndated]);
   }
   return toCsv(rows);
 }

@@ -54,7 +54,10 @@ function figuresFor(year: number, notices: readonly AnnualInput[]): AnnualFigure
       repealed: normative.filter((n) => n.validity === '废止' && inYear(n.repealedOn)).length,
       repealedUndated: normative.filter((n) => n.validity === '废止' && !n.repealedOn && inYear(made(n))).length,
       inForce: normative.filter(
-        (n) => made(n) <= endOfYear && n.validity !== '失效' && !(n.validity === '废止' && (!n.repealedOn || n.repealedOn <= endOfYear)),
+        (n) =>
+          made(n) <= endOfYear &&
+          n.validity !== '失效' &&
+          !(n.validity === '废止' && (!n.repealedOn || n.repealedOn <= endOfYear)),
       ).length,
     },
   };

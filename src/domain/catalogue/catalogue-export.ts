@@ -41,7 +41,12 @@ export function exportNotices(notices: readonly Notice[], site: SiteConfig, base
     const record: Record<string, unknown> = {};
     for (const field of EXPORTED_FIELDS) {
       const value: unknown = n[field.name];
-      if (field.kind === 'attachments') record[field.key] = n.attachments.map((a) => ({ 名称: a.name, 文件: a.file, 网址: url(paths.attachment(a.file)) }));
+      if (field.kind === 'attachments')
+        record[field.key] = n.attachments.map((a) => ({
+          名称: a.name,
+          文件: a.file,
+          网址: url(paths.attachment(a.file)),
+        }));
       else if (field.kind === 'yes-no') record[field.key] = value ? '是' : '否';
       else record[field.key] = Array.isArray(value) ? value : (value ?? '');
       if (field.key === '摘要') record['内容概述'] = n.lead;
@@ -52,7 +57,11 @@ export function exportNotices(notices: readonly Notice[], site: SiteConfig, base
 }
 
 export function catalogueJson(notices: readonly ExportedNotice[], site: SiteConfig): string {
-  return JSON.stringify({ 机关名称: site.name, 机构代码: site.organCode, 网址: site.url ?? '', 信息数: notices.length, 信息: notices }, null, 1);
+  return JSON.stringify(
+    { 机关名称: site.name, 机构代码: site.organCode, 网址: site.url ?? '', 信息数: notices.length, 信息: notices },
+    null,
+    1,
+  );
 }
 
 /** Lists in one cell, joined by "；": words as they are, 附件 as `名称（网址）`. */
@@ -63,7 +72,11 @@ export function catalogueCsv(notices: readonly ExportedNotice[]): string {
       EXPORT_COLUMNS.map((column) => {
         const value: unknown = n[column];
         if (!Array.isArray(value)) return value as string;
-        return value.map((item: string | ExportedNotice['附件'][number]) => (typeof item === 'string' ? item : `${item.名称}（${item.网址}）`)).join('；');
+        return value
+          .map((item: string | ExportedNotice['附件'][number]) =>
+            typeof item === 'string' ? item : `${item.名称}（${item.网址}）`,
+          )
+          .join('；');
       }),
     ),
   ]);

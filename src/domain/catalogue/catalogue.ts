@@ -24,7 +24,9 @@ export const PAGE_SIZE = 50;
 
 /** Newest first; same day: the higher 索引号 first (later serials are later documents). */
 export function newestFirst<T extends CatalogueItem>(items: readonly T[]): T[] {
-  return [...items].sort((a, b) => b.publishedOn.localeCompare(a.publishedOn) || b.indexNumber.localeCompare(a.indexNumber));
+  return [...items].sort(
+    (a, b) => b.publishedOn.localeCompare(a.publishedOn) || b.indexNumber.localeCompare(a.indexNumber),
+  );
 }
 
 export interface Facet {
@@ -82,7 +84,12 @@ export function catalogueFacets(items: readonly CatalogueItem[], taxonomy: Taxon
 export type CatalogueSliceKind = 'category' | 'year' | 'publisher' | 'validity';
 
 /** What each narrowing is called on its page: `分类：农业、林业、水利`. */
-export const SLICE_LABEL: Record<CatalogueSliceKind, string> = { category: '分类', year: '年份', publisher: '发布机构', validity: '有效性' };
+export const SLICE_LABEL: Record<CatalogueSliceKind, string> = {
+  category: '分类',
+  year: '年份',
+  publisher: '发布机构',
+  validity: '有效性',
+};
 
 /** One narrowing of the catalogue: its page heading, URL code and notices. */
 export interface CatalogueSlice<T> {

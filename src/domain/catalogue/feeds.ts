@@ -12,7 +12,12 @@ import { paths, publicUrl, withBase } from '../site/site-paths.ts';
 export const FEED_SIZE = 50;
 
 export function escapeXml(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&apos;');
+  return text
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;')
+    .replace(/'/g, '&apos;');
 }
 
 /** RFC 822 date at 00:00 China Standard Time, as RSS readers expect. */
@@ -22,18 +27,20 @@ function rfc822(date: string): string {
 
 export function rssFeed(site: SiteConfig, newest: readonly Notice[], base: string): string {
   const url = (path: string) => publicUrl(site.url, path) ?? withBase(base, path);
-  const items = newest.slice(0, FEED_SIZE).map((n) =>
-    [
-      '<item>',
-      `<title>${escapeXml(n.title)}</title>`,
-      `<link>${escapeXml(url(paths.notice(n.indexNumber)))}</link>`,
-      `<guid isPermaLink="false">${escapeXml(n.indexNumber)}</guid>`,
-      `<pubDate>${rfc822(n.publishedOn)}</pubDate>`,
-      `<category>${escapeXml(n.category)}</category>`,
-      `<description>${escapeXml([n.docNumber, n.lead].filter(Boolean).join(' '))}</description>`,
-      '</item>',
-    ].join(''),
-  );
+  const items = newest
+    .slice(0, FEED_SIZE)
+    .map((n) =>
+      [
+        '<item>',
+        `<title>${escapeXml(n.title)}</title>`,
+        `<link>${escapeXml(url(paths.notice(n.indexNumber)))}</link>`,
+        `<guid isPermaLink="false">${escapeXml(n.indexNumber)}</guid>`,
+        `<pubDate>${rfc822(n.publishedOn)}</pubDate>`,
+        `<category>${escapeXml(n.category)}</category>`,
+        `<description>${escapeXml([n.docNumber, n.lead].filter(Boolean).join(' '))}</description>`,
+        '</item>',
+      ].join(''),
+    );
   return [
     '<?xml version="1.0" encoding="UTF-8"?>',
     '<rss version="2.0"><channel>',
@@ -54,7 +61,15 @@ export interface SitemapEntry {
 
 export function sitemapXml(site: SiteConfig, entries: readonly SitemapEntry[]): string {
   const urls = site.url
-    ? entries.map((e) => `<url><loc>${escapeXml(publicUrl(site.url, e.path)!)}</loc>${e.lastmod ? `<lastmod>${e.lastmod}</lastmod>` : ''}</url>`)
+    ? entries.map(
+        (e) =>
+          `<url><loc>${escapeXml(publicUrl(site.url, e.path)!)}</loc>${e.lastmod ? `<lastmod>${e.lastmod}</lastmod>` : ''}</url>`,
+      )
     : [];
-  return ['<?xml version="1.0" encoding="UTF-8"?>', '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">', ...urls, '</urlset>'].join('\n');
+  return [
+    '<?xml version="1.0" encoding="UTF-8"?>',
+    '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">',
+    ...urls,
+    '</urlset>',
+  ].join('\n');
 }

@@ -9,7 +9,13 @@ export async function qrSvg(url: string): Promise<string> {
   // a notice page at county scale, and any mask decodes — the choice only evens out the pattern.
   // One byte-mode segment: the library's default splits the text into the cheapest mix of
   // modes with a shortest-path search, which cost as much again; for a URL it saves a few modules.
-  const svg = await QRCode.toString([{ data: new TextEncoder().encode(url), mode: 'byte' }], { type: 'svg', errorCorrectionLevel: 'M', maskPattern: 0, margin: 2, color: { dark: '#000000', light: '#ffffff' } });
+  const svg = await QRCode.toString([{ data: new TextEncoder().encode(url), mode: 'byte' }], {
+    type: 'svg',
+    errorCorrectionLevel: 'M',
+    maskPattern: 0,
+    margin: 2,
+    color: { dark: '#000000', light: '#ffffff' },
+  });
   // The caller's wrapper is the labelled image; the shapes inside are hidden from screen readers.
   return svg.replace('<svg ', '<svg aria-hidden="true" focusable="false" ');
 }

@@ -13,10 +13,34 @@ import type { Problem } from '../problems.ts';
 
 /** File types an attachment may have: documents, archives, images, audio and video. */
 export const ATTACHMENT_EXTENSIONS = [
-  'pdf', 'ofd', 'doc', 'docx', 'wps', 'xls', 'xlsx', 'et', 'ppt', 'pptx', 'dps', 'odt', 'ods', 'odp', 'rtf', 'txt', 'csv',
-  'zip', 'rar', '7z',
-  'jpg', 'jpeg', 'png', 'gif', 'webp', 'bmp',
-  'mp3', 'mp4',
+  'pdf',
+  'ofd',
+  'doc',
+  'docx',
+  'wps',
+  'xls',
+  'xlsx',
+  'et',
+  'ppt',
+  'pptx',
+  'dps',
+  'odt',
+  'ods',
+  'odp',
+  'rtf',
+  'txt',
+  'csv',
+  'zip',
+  'rar',
+  '7z',
+  'jpg',
+  'jpeg',
+  'png',
+  'gif',
+  'webp',
+  'bmp',
+  'mp3',
+  'mp4',
 ] as const;
 
 const ALLOWED = new Set<string>(ATTACHMENT_EXTENSIONS);
@@ -36,7 +60,11 @@ export function isAllowedAttachment(path: string): boolean {
  * the existence check refuses them.
  */
 export function attachmentPath(written: string): string {
-  return written.trim().replace(/\\/g, '/').replace(/^\.?\/+/, '').replace(/^attachments\//, '');
+  return written
+    .trim()
+    .replace(/\\/g, '/')
+    .replace(/^\.?\/+/, '')
+    .replace(/^attachments\//, '');
 }
 
 /** One use of an attachment: the file that uses it, where, and the attachment's path. */
@@ -53,7 +81,10 @@ export interface AttachmentUse {
  * that may not be published and a warning for each file nobody uses. Uses of files that do not
  * exist are reported elsewhere (missing attachments, dead links).
  */
-export function publishedAttachments(onDisk: ReadonlyMap<string, number>, uses: readonly AttachmentUse[]): { published: Map<string, number>; problems: Problem[] } {
+export function publishedAttachments(
+  onDisk: ReadonlyMap<string, number>,
+  uses: readonly AttachmentUse[],
+): { published: Map<string, number>; problems: Problem[] } {
   const problems: Problem[] = [];
   const published = new Map<string, number>();
   for (const use of uses) {
@@ -65,7 +96,11 @@ export function publishedAttachments(onDisk: ReadonlyMap<string, number>, uses: 
       continue;
     }
     problems.push({
-      file: use.file, line: use.line, field: use.field, severity: 'error', kind: 'attachment-type',
+      file: use.file,
+      line: use.line,
+      field: use.field,
+      severity: 'error',
+      kind: 'attachment-type',
       message: `附件 attachments/${use.path} 是 .${extensionOf(use.path) || '（无扩展名）'} 文件，不能发布：网页、SVG、脚本等文件在本站打开时可以运行程序`,
       fix: `请另存为 PDF 等文档格式后再作为附件（可发布的类型：${ATTACHMENT_EXTENSIONS.join('、')}）`,
     });
@@ -74,7 +109,10 @@ export function publishedAttachments(onDisk: ReadonlyMap<string, number>, uses: 
   for (const path of onDisk.keys()) {
     if (used.has(path)) continue;
     problems.push({
-      file: `attachments/${path}`, field: '文件', severity: 'warning', kind: 'unused-attachment',
+      file: `attachments/${path}`,
+      field: '文件',
+      severity: 'warning',
+      kind: 'unused-attachment',
       message: '没有哪篇公文或指南用到这个附件，它不会发布',
       fix: '在公文的“附件”字段中列出它，或在正文中链接它；不需要的文件可以删除',
     });

@@ -9,7 +9,7 @@ const STANDARD = /^(\S+?)〔(\d{4})〕([1-9]\d*)号$/;
 const ORDER = /^(\S*令)第([1-9]\d*)号$/;
 
 /** Brackets editors type instead of 〔〕: ASCII, full-width, lenticular, small and tortoise-shell look-alikes. */
-const WRONG_BRACKETS = /[\[(（【［﹝〖{｛〈《]\s*(\d{2,4})\s*[\])）】］﹞〗}｝〉》]/;
+const WRONG_BRACKETS = /[[(（【［﹝〖{｛〈《]\s*(\d{2,4})\s*[\])）】］﹞〗}｝〉》]/;
 
 export type DocNumberCheck =
   | { ok: true; value: DocNumber }
@@ -30,19 +30,35 @@ export function checkDocNumber(text: string): DocNumberCheck {
   const bracketFixed = fixDocNumberBrackets(value);
   if (bracketFixed !== value) {
     const after = checkDocNumber(bracketFixed);
-    const fix = after.ok ? `改为 ${bracketFixed}（可运行 npm run check -- --fix 自动改正）` : `改用六角括号〔〕；${after.fix}`;
-    return { ok: false, kind: 'bad-doc-number-brackets', reason: `年份应使用六角括号〔〕，而不是“${WRONG_BRACKETS.exec(value)![0]}”中的括号`, fix, ...(after.ok ? { fixed: bracketFixed } : {}) };
+    const fix = after.ok
+      ? `改为 ${bracketFixed}（可运行 npm run check -- --fix 自动改正）`
+      : `改用六角括号〔〕；${after.fix}`;
+    return {
+      ok: false,
+      kind: 'bad-doc-number-brackets',
+      reason: `年份应使用六角括号〔〕，而不是“${WRONG_BRACKETS.exec(value)![0]}”中的括号`,
+      fix,
+      ...(after.ok ? { fixed: bracketFixed } : {}),
+    };
   }
 
   const parts = /^(\S*?)〔(\d+)〕(第?)(\d+)号?$/.exec(value);
   if (parts) {
     const [, agency, year, di, serial] = parts as unknown as [string, string, string, string, string];
     const correct = `${agency}〔${year.length === 4 ? year : '20' + year.padStart(2, '0')}〕${String(Number(serial))}号`;
-    if (year.length !== 4) return { ok: false, kind: 'bad-doc-number', reason: `年份“${year}”应写全4位`, fix: `例如 ${correct}` };
+    if (year.length !== 4)
+      return { ok: false, kind: 'bad-doc-number', reason: `年份“${year}”应写全4位`, fix: `例如 ${correct}` };
     if (!agency) return { ok: false, kind: 'bad-doc-number', reason: '缺少机关代字', fix: `例如 示镇府${value}` };
     if (di) return { ok: false, kind: 'bad-doc-number', reason: '序号前不加“第”', fix: `改为 ${correct}` };
-    if (/^0/.test(serial)) return { ok: false, kind: 'bad-doc-number-zeros', reason: `序号“${serial}”不编虚位（不补零）`, fix: `改为 ${correct}` };
-    if (!value.endsWith('号')) return { ok: false, kind: 'bad-doc-number', reason: '文号应以“号”结尾', fix: `改为 ${correct}` };
+    if (/^0/.test(serial))
+      return {
+        ok: false,
+        kind: 'bad-doc-number-zeros',
+        reason: `序号“${serial}”不编虚位（不补零）`,
+        fix: `改为 ${correct}`,
+      };
+    if (!value.endsWith('号'))
+      return { ok: false, kind: 'bad-doc-number', reason: '文号应以“号”结尾', fix: `改为 ${correct}` };
   }
   return {
     ok: false,

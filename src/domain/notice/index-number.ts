@@ -21,8 +21,7 @@ const STANDARD = /^([0-9A-Z]{9}|[0-9A-Z]{18})\/(\d{4})-(\d{5})$/;
 export const ORGAN_CODE = /^(?:[0-9A-Z]{9}|[0-9A-Z]{18})$/;
 
 export type IndexNumberCheck =
-  | { ok: true; value: IndexNumber; parts: IndexNumberParts }
-  | { ok: false; reason: string; fix: string };
+  { ok: true; value: IndexNumber; parts: IndexNumberParts } | { ok: false; reason: string; fix: string };
 
 export function parseIndexNumber(text: string): IndexNumberCheck {
   const match = STANDARD.exec(text);
@@ -62,7 +61,10 @@ function diagnose(text: string): { reason: string; fix: string } {
   }
   const back = /^(\d+)[-－—](\d+)$/.exec(rest);
   if (back && back[1]!.length === 4 && back[2]!.length < 5) {
-    return { reason: `流水号“${back[2]}”应为5位数字`, fix: `在前面补零：${code}/${back[1]}-${back[2]!.padStart(5, '0')}` };
+    return {
+      reason: `流水号“${back[2]}”应为5位数字`,
+      fix: `在前面补零：${code}/${back[1]}-${back[2]!.padStart(5, '0')}`,
+    };
   }
   return { reason: `后段码“${rest}”应为4位年份、“-”和5位流水号`, fix: example };
 }

@@ -42,7 +42,10 @@ const allowedPersonalInfo = z
   .superRefine((item, ctx) => {
     const value = item.值?.trim();
     if (!value) {
-      issue(ctx, '允许公开的这一项没有写“值”', { kind: 'allowance-without-value', fix: '写上要公开的号码，与正文中的写法一致，例如 值: "138 1234 5678"' });
+      issue(ctx, '允许公开的这一项没有写“值”', {
+        kind: 'allowance-without-value',
+        fix: '写上要公开的号码，与正文中的写法一致，例如 值: "138 1234 5678"',
+      });
     }
     if (!item.理由?.trim()) {
       issue(ctx, `允许公开的${value ? ` ${maskPersonalInfo(value)} ` : '这一项'}没有写理由`, {
@@ -61,7 +64,11 @@ export interface NoticeSchemaOptions {
 const typeError = (label: string, expected: string) => (i: { input?: unknown }) =>
   i.input === undefined ? undefined : `${label}应为${expected}`;
 
-const text = (label: string) => z.string({ error: typeError(label, '文字') }).trim().min(1, { error: `${label}不能为空` });
+const text = (label: string) =>
+  z
+    .string({ error: typeError(label, '文字') })
+    .trim()
+    .min(1, { error: `${label}不能为空` });
 
 const date = (label: string) =>
   z.preprocess(
@@ -86,8 +93,12 @@ const indexNumber = (label: string) =>
 /** Words as a YAML list, or one line separated by spaces, 、 or ；. */
 const list = (label: string) =>
   z
-  .union([z.array(z.union([z.string(), z.number().transform(String)])), z.string()], { error: `${label}应为列表或以空格分隔的词` })
-  .transform((value) => (Array.isArray(value) ? value : value.split(/[\s、，,；;]+/)).map((k) => k.trim()).filter(Boolean));
+    .union([z.array(z.union([z.string(), z.number().transform(String)])), z.string()], {
+      error: `${label}应为列表或以空格分隔的词`,
+    })
+    .transform((value) =>
+      (Array.isArray(value) ? value : value.split(/[\s、，,；;]+/)).map((k) => k.trim()).filter(Boolean),
+    );
 
 /**
  * An optional field may be left blank (templates list every key): blank means absent.
@@ -103,7 +114,9 @@ const oneOf = (label: string, values: readonly string[], invalid: { kind: string
   });
 
 const attachmentList = (label: string) =>
-  z.array(z.strictObject({ 名称: text(`${label}名称`), 文件: text(`${label}文件`) }), { error: `${label}应为列表，每项含“名称”和“文件”` });
+  z.array(z.strictObject({ 名称: text(`${label}名称`), 文件: text(`${label}文件`) }), {
+    error: `${label}应为列表，每项含“名称”和“文件”`,
+  });
 
 /** The rule for a field of each kind. */
 function fieldSchema(field: NoticeField, { taxonomy }: NoticeSchemaOptions): z.ZodType {
@@ -122,7 +135,10 @@ function fieldSchema(field: NoticeField, { taxonomy }: NoticeSchemaOptions): z.Z
     case 'category':
       return text(label).superRefine((value, ctx) => {
         if (!taxonomy.includes(value)) {
-          issue(ctx, `“${value}”不在分类表中`, { kind: 'unknown-category', fix: `是否应为“${nearestCategory(value, taxonomy)}”？` });
+          issue(ctx, `“${value}”不在分类表中`, {
+            kind: 'unknown-category',
+            fix: `是否应为“${nearestCategory(value, taxonomy)}”？`,
+          });
         }
       });
     case 'date':
@@ -141,15 +157,25 @@ function fieldSchema(field: NoticeField, { taxonomy }: NoticeSchemaOptions): z.Z
 }
 
 /** A checked value under its English name; what a file leaves out reads as empty or falls back. */
-function fieldValue(field: NoticeField, raw: Record<string, unknown>, { defaultPublisher }: NoticeSchemaOptions): unknown {
+function fieldValue(
+  field: NoticeField,
+  raw: Record<string, unknown>,
+  { defaultPublisher }: NoticeSchemaOptions,
+): unknown {
   const value = raw[field.key];
   switch (field.kind) {
     case 'list':
       return value ?? [];
     case 'attachments':
-      return ((value ?? []) as { 名称: string; 文件: string }[]).map((a) => ({ name: a.名称, file: attachmentPath(a.文件) }));
+      return ((value ?? []) as { 名称: string; 文件: string }[]).map((a) => ({
+        name: a.名称,
+        file: attachmentPath(a.文件),
+      }));
     case 'allowances':
-      return ((value ?? []) as { 值?: string; 理由?: string }[]).map((a) => ({ value: a.值!.trim(), reason: a.理由!.trim() }));
+      return ((value ?? []) as { 值?: string; 理由?: string }[]).map((a) => ({
+        value: a.值!.trim(),
+        reason: a.理由!.trim(),
+      }));
     case 'yes-no':
       return value === undefined ? isNormativeGenre(raw['体裁'] as string | undefined) : value === '是';
     default:
@@ -170,8 +196,16 @@ export function noticeSchema(options: NoticeSchemaOptions): z.ZodType<NoticeMeta
       const written = raw['成文日期'] as string | undefined;
       const published = raw['发布日期'] as string | undefined;
       if (written && published && written > published) {
-        issue(ctx, `成文日期 ${written} 晚于发布日期 ${published}`, { kind: 'date-order', fix: '成文日期应不晚于发布日期，请核对两个日期' }, ['成文日期']);
+        issue(
+          ctx,
+          `成文日期 ${written} 晚于发布日期 ${published}`,
+          { kind: 'date-order', fix: '成文日期应不晚于发布日期，请核对两个日期' },
+          ['成文日期'],
+        );
       }
     })
-    .transform((raw: Record<string, unknown>) => Object.fromEntries(NOTICE_FIELDS.map((field) => [field.name, fieldValue(field, raw, options)])) as NoticeMeta);
+    .transform(
+      (raw: Record<string, unknown>) =>
+        Object.fromEntries(NOTICE_FIELDS.map((field) => [field.name, fieldValue(field, raw, options)])) as NoticeMeta,
+    );
 }

@@ -43,7 +43,12 @@ function readsBack(key: string, written: string, expected: unknown): boolean {
   return (['1.2', '1.1'] as const).every((version) => {
     try {
       const data: unknown = parse(`${key}: ${written}`, { version });
-      return typeof data === 'object' && data !== null && Object.keys(data).length === 1 && isDeepStrictEqual((data as Record<string, unknown>)[key], expected);
+      return (
+        typeof data === 'object' &&
+        data !== null &&
+        Object.keys(data).length === 1 &&
+        isDeepStrictEqual((data as Record<string, unknown>)[key], expected)
+      );
     } catch {
       return false;
     }
@@ -106,7 +111,10 @@ const BY_LENGTH = [...GENRE_PINYIN].sort((a, b) => b[0].length - a[0].length);
 /** Pinyin of the 文种 a 体裁 or title ends with: `关于……的通知` → tongzhi. */
 export function genrePinyin(text: string | undefined): string | undefined {
   // 管理办法（试行）, 通知（第二号）: the 文种 comes before a bracketed qualifier.
-  const bare = text?.trim().replace(/[（(][^（()）]*[）)]$/, '').trim();
+  const bare = text
+    ?.trim()
+    .replace(/[（(][^（()）]*[）)]$/, '')
+    .trim();
   return bare ? BY_LENGTH.find(([genre]) => bare.endsWith(genre))?.[1] : undefined;
 }
 

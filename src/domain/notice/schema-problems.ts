@@ -14,7 +14,12 @@ export interface SchemaIssueParams {
 /** Where a top-level key sits in the source file, to point the editor at the line. */
 export type LineOfKey = (key: string) => number | undefined;
 
-export function schemaProblems(error: z.ZodError, file: string, lineOf: LineOfKey, knownKeys: readonly string[]): Problem[] {
+export function schemaProblems(
+  error: z.ZodError,
+  file: string,
+  lineOf: LineOfKey,
+  knownKeys: readonly string[],
+): Problem[] {
   const problems: Problem[] = [];
   for (const issue of error.issues) {
     if (issue.code === 'unrecognized_keys') {
@@ -26,7 +31,9 @@ export function schemaProblems(error: z.ZodError, file: string, lineOf: LineOfKe
           line: parent.length ? lineOf(parent[0]!) : lineOf(key),
           field: [...parent, key].join('.'),
           message: `不认识的字段“${key}”`,
-          fix: parent.length ? `检查拼写；“${parent[0]}”各项可写的键见 docs/publishing.md“公文的字段”一节` : `检查拼写；可用的字段：${knownKeys.join('、')}`,
+          fix: parent.length
+            ? `检查拼写；“${parent[0]}”各项可写的键见 docs/publishing.md“公文的字段”一节`
+            : `检查拼写；可用的字段：${knownKeys.join('、')}`,
           severity: 'error',
           kind: 'unknown-field',
         });
@@ -45,7 +52,9 @@ export function schemaProblems(error: z.ZodError, file: string, lineOf: LineOfKe
       line: lineOf(field),
       field: issue.path.map(String).join('.') || field,
       message: missing ? '缺少必填字段' : issue.message,
-      fix: missing ? `请添加“${typeof last === 'string' ? last : field}: …”` : (params?.fix ?? `按上面的说明改正“${field}”的值（各字段的写法见 docs/publishing.md“公文的字段”一节）`),
+      fix: missing
+        ? `请添加“${typeof last === 'string' ? last : field}: …”`
+        : (params?.fix ?? `按上面的说明改正“${field}”的值（各字段的写法见 docs/publishing.md“公文的字段”一节）`),
       severity: 'error',
       kind: missing ? 'missing-field' : (params?.kind ?? 'invalid-value'),
     });
@@ -54,6 +63,11 @@ export function schemaProblems(error: z.ZodError, file: string, lineOf: LineOfKe
 }
 
 /** A custom issue with a Chinese message, a fix and a rule id. */
-export function issue(ctx: z.RefinementCtx, message: string, params: SchemaIssueParams, path: PropertyKey[] = []): void {
+export function issue(
+  ctx: z.RefinementCtx,
+  message: string,
+  params: SchemaIssueParams,
+  path: PropertyKey[] = [],
+): void {
   ctx.addIssue({ code: 'custom', message, params: { ...params }, path });
 }

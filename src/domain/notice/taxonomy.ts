@@ -46,7 +46,6 @@ function stripPunctuation(text: string): string {
   return text.replace(/[、，,；;\s/\\]/g, '');
 }
 
-
 /**
  * A short, stable URL segment for a category: its 1-based position in the taxonomy,
  * two digits (`/mulu/fenlei/05/`). ASCII keeps URLs safe on every static host.

@@ -35,7 +35,11 @@ const YAML_ERRORS: Record<string, string> = {
  * Parse `yamlText`, whose first line is line `firstLine` of `file`.
  * Returns the fields, or the problems that stop them being read.
  */
-export function parseYamlFields(file: string, yamlText: string, firstLine = 1): { fields?: YamlFields; problems: Problem[] } {
+export function parseYamlFields(
+  file: string,
+  yamlText: string,
+  firstLine = 1,
+): { fields?: YamlFields; problems: Problem[] } {
   const lineCounter = new LineCounter();
   const doc = parseDocument(yamlText, { schema: 'failsafe', lineCounter, uniqueKeys: true, prettyErrors: false });
   const fileLine = (offset: number) => lineCounter.linePos(offset).line + firstLine - 1;
@@ -44,12 +48,24 @@ export function parseYamlFields(file: string, yamlText: string, firstLine = 1): 
     const duplicate = error.code === 'DUPLICATE_KEY';
     let line = fileLine(error.pos[0]);
     const tagLike = /^\s*(?:-\s+)?[^:#]*:\s+!|^\s*-\s+!/.test(yamlText.split('\n')[line - firstLine] ?? '');
-    if (error.code === 'MISSING_CHAR' && !tagLike) line = lineOfUnclosedQuote(yamlText, line - firstLine + 1) + firstLine - 1;
+    if (error.code === 'MISSING_CHAR' && !tagLike)
+      line = lineOfUnclosedQuote(yamlText, line - firstLine + 1) + firstLine - 1;
     return {
-      file, line, field: '文件', severity: 'error',
+      file,
+      line,
+      field: '文件',
+      severity: 'error',
       kind: duplicate ? 'duplicate-key' : 'yaml-syntax',
-      message: duplicate ? '同一个字段写了两次' : tagLike ? '格式有误：值以“!”开头，会被当作 YAML 标签' : `格式有误：${YAML_ERRORS[error.code] ?? error.message.split('\n')[0]}`,
-      fix: duplicate ? '删掉重复的一行' : tagLike ? '请给整个值加上引号，例如 标题: "！重要通知"' : '检查这一行：冒号后要有空格，引号要成对，缩进用空格对齐；含冒号或#的值请整个加上引号',
+      message: duplicate
+        ? '同一个字段写了两次'
+        : tagLike
+          ? '格式有误：值以“!”开头，会被当作 YAML 标签'
+          : `格式有误：${YAML_ERRORS[error.code] ?? error.message.split('\n')[0]}`,
+      fix: duplicate
+        ? '删掉重复的一行'
+        : tagLike
+          ? '请给整个值加上引号，例如 标题: "！重要通知"'
+          : '检查这一行：冒号后要有空格，引号要成对，缩进用空格对齐；含冒号或#的值请整个加上引号',
     };
   });
   if (problems.length) return { problems };
@@ -58,10 +74,17 @@ export function parseYamlFields(file: string, yamlText: string, firstLine = 1): 
 
   if (doc.contents !== null && !isMap(doc.contents)) {
     return {
-      problems: [{
-        file, line: firstLine, field: '文件', severity: 'error', kind: 'yaml-syntax',
-        message: '内容应为“字段: 值”的列表', fix: '每行写一个字段，例如 标题: 关于……的通知',
-      }],
+      problems: [
+        {
+          file,
+          line: firstLine,
+          field: '文件',
+          severity: 'error',
+          kind: 'yaml-syntax',
+          message: '内容应为“字段: 值”的列表',
+          fix: '每行写一个字段，例如 标题: 关于……的通知',
+        },
+      ],
     };
   }
   const keyLines = new Map<string, number>();
@@ -82,8 +105,15 @@ export const BIDI_CONTROL = /[\u202A-\u202E\u2066-\u2069]/;
 /** Anchors, aliases, tags and invisible or broken characters in values: refused with their line and field. */
 function unsafeNodes(file: string, doc: Document, yamlText: string, fileLine: (offset: number) => number): Problem[] {
   const problems: Problem[] = [];
-  const report = (node: unknown, path: readonly unknown[], kind: string, message: string, fix: string, mark?: string) => {
-    let offset = isNode(node) || isAlias(node) ? node.range?.[0] ?? 0 : 0;
+  const report = (
+    node: unknown,
+    path: readonly unknown[],
+    kind: string,
+    message: string,
+    fix: string,
+    mark?: string,
+  ) => {
+    let offset = isNode(node) || isAlias(node) ? (node.range?.[0] ?? 0) : 0;
     // A map or list's range starts at its first entry, the line after its `&anchor` or `!tag`.
     if (mark) offset = Math.max(0, yamlText.lastIndexOf(mark, offset)) || offset;
     const pair = path.find((p) => isPair(p) && path.indexOf(p) <= 2);
@@ -92,16 +122,59 @@ function unsafeNodes(file: string, doc: Document, yamlText: string, fileLine: (o
   };
   visit(doc, {
     Alias(_key, node, path) {
-      report(node, path, 'yaml-alias', '不支持 YAML 别名（*名称）：每个值请直接写出来', '把 * 开头的别名换成它所指的值本身');
+      report(
+        node,
+        path,
+        'yaml-alias',
+        '不支持 YAML 别名（*名称）：每个值请直接写出来',
+        '把 * 开头的别名换成它所指的值本身',
+      );
     },
     Node(_key, node, path) {
-      if (node.anchor) report(node, path, 'yaml-alias', `不支持 YAML 锚点（&${node.anchor}）`, '删去 & 开头的锚点名，值直接写出来', `&${node.anchor}`);
-      if (node.tag) report(node, path, 'yaml-tag', `不支持 YAML 标签（${node.tag.replace('tag:yaml.org,2002:', '!!')}）：字段的值只能是文字、列表或“字段: 值”`, '删去以 ! 开头的标签；值本身以 ! 开头时请整个加上引号', '!');
+      if (node.anchor)
+        report(
+          node,
+          path,
+          'yaml-alias',
+          `不支持 YAML 锚点（&${node.anchor}）`,
+          '删去 & 开头的锚点名，值直接写出来',
+          `&${node.anchor}`,
+        );
+      if (node.tag)
+        report(
+          node,
+          path,
+          'yaml-tag',
+          `不支持 YAML 标签（${node.tag.replace('tag:yaml.org,2002:', '!!')}）：字段的值只能是文字、列表或“字段: 值”`,
+          '删去以 ! 开头的标签；值本身以 ! 开头时请整个加上引号',
+          '!',
+        );
       if (!isScalar(node) || typeof node.value !== 'string') return;
       const value = node.value;
-      if (LONE_SURROGATE.test(value)) report(node, path, 'bad-character', '值中有无效的字符（孤立的 UTF-16 代理项，通常来自 "\\uD800" 这样的转义）', '删去这个转义，直接写出要用的字');
-      else if (CONTROL.test(value)) report(node, path, 'bad-character', '值中有看不见的控制字符', '删去这个字符（常见于从其他软件复制的文字，或 "\\u0000"、"\\r" 这样的转义），重新输入这一行');
-      else if (BIDI_CONTROL.test(value)) report(node, path, 'bad-character', '值中有改变文字方向的控制字符，显示出来的文字会和实际内容不同', '删去这个字符，重新输入这一行');
+      if (LONE_SURROGATE.test(value))
+        report(
+          node,
+          path,
+          'bad-character',
+          '值中有无效的字符（孤立的 UTF-16 代理项，通常来自 "\\uD800" 这样的转义）',
+          '删去这个转义，直接写出要用的字',
+        );
+      else if (CONTROL.test(value))
+        report(
+          node,
+          path,
+          'bad-character',
+          '值中有看不见的控制字符',
+          '删去这个字符（常见于从其他软件复制的文字，或 "\\u0000"、"\\r" 这样的转义），重新输入这一行',
+        );
+      else if (BIDI_CONTROL.test(value))
+        report(
+          node,
+          path,
+          'bad-character',
+          '值中有改变文字方向的控制字符，显示出来的文字会和实际内容不同',
+          '删去这个字符，重新输入这一行',
+        );
     },
   });
   return problems;

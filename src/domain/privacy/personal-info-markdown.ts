@@ -7,7 +7,14 @@
 import type { Root, RootContent } from 'mdast';
 import { parseBody } from '../body/body-text.ts';
 import { splitCjkStrong } from '../body/cjk-emphasis.ts';
-import { findInAddress, findInProse, hasEnoughDigits, todayInChina, type PersonalInfoMatch, type ScanOptions } from './personal-info-numbers.ts';
+import {
+  findInAddress,
+  findInProse,
+  hasEnoughDigits,
+  todayInChina,
+  type PersonalInfoMatch,
+  type ScanOptions,
+} from './personal-info-numbers.ts';
 import { addHtml, foldChars, VisibleText, type HtmlAttribute } from './personal-info-text.ts';
 
 /** A number found, with its 1-based line in the scanned source. */
@@ -19,7 +26,10 @@ export type LocatedMatch = PersonalInfoMatch & { line: number };
  * the href, src, title and alt of its tags), image descriptions, link and image titles and
  * targets, link reference definitions. A number is reported once per line.
  */
-export function findPersonalInfoInMarkdown(markdown: string, { today = todayInChina() }: ScanOptions = {}): LocatedMatch[] {
+export function findPersonalInfoInMarkdown(
+  markdown: string,
+  { today = todayInChina() }: ScanOptions = {},
+): LocatedMatch[] {
   if (!hasEnoughDigits(markdown)) return [];
   const found: LocatedMatch[] = [];
   const seen = new Set<string>();
@@ -59,7 +69,10 @@ interface Scanner {
   text: (text: string, line: number, origin: number) => void;
 }
 
-const startOf = (node: Root | RootContent) => ({ line: node.position?.start.line ?? 1, offset: node.position?.start.offset ?? 0 });
+const startOf = (node: Root | RootContent) => ({
+  line: node.position?.start.line ?? 1,
+  offset: node.position?.start.offset ?? 0,
+});
 
 /** Each block's visible text scanned as one string; containers (lists, quotes, tables) walked. */
 function walkBlocks(node: Root | RootContent, markdown: string, scan: Scanner): void {
@@ -74,7 +87,9 @@ function walkBlocks(node: Root | RootContent, markdown: string, scan: Scanner): 
       for (const heading of headings) scan.visible(heading);
       const figures = headings.map((heading) => isFigureColumn(heading.text));
       for (const row of rows) {
-        row.children.forEach((cell, column) => scan.visible(blockText(cell.children, markdown, scan), figures[column] ? isWholeFigure : undefined));
+        row.children.forEach((cell, column) =>
+          scan.visible(blockText(cell.children, markdown, scan), figures[column] ? isWholeFigure : undefined),
+        );
       }
       return;
     }
@@ -111,7 +126,10 @@ function blockText(children: readonly RootContent[], markdown: string, scan: Sca
  * 电话, 联系) never is.
  */
 function isFigureColumn(heading: string): boolean {
-  return /金额|资金|元|数|面积|亩|产量|合计|小计|总计|比例|率|价|%|％/.test(heading) && !/号|码|账|卡|证|电话|手机|联系/.test(heading);
+  return (
+    /金额|资金|元|数|面积|亩|产量|合计|小计|总计|比例|率|价|%|％/.test(heading) &&
+    !/号|码|账|卡|证|电话|手机|联系/.test(heading)
+  );
 }
 
 /**
@@ -122,7 +140,11 @@ function isFigureColumn(heading: string): boolean {
  * is grouped as a phone number, not as a figure.
  */
 function isWholeFigure(match: PersonalInfoMatch, cellText: string): boolean {
-  return match.kind === 'mobile' && cellText.trim() === match.text && /^(?:\d+|\d{1,3}(?: \d{3})+)$/.test(foldChars(match.text));
+  return (
+    match.kind === 'mobile' &&
+    cellText.trim() === match.text &&
+    /^(?:\d+|\d{1,3}(?: \d{3})+)$/.test(foldChars(match.text))
+  );
 }
 
 /**

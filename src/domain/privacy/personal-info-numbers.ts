@@ -62,7 +62,9 @@ const MOBILE_VALUE = /^1[3-9]\d{9}$/;
  * `138-1234-5678`, `+86 138 1234 5678`, `138.1234.5678` → `13812345678`.
  */
 export function normalizePersonalInfo(text: string): string {
-  const compact = foldChars(withoutInvisible(text)).replace(/[\s\-.()]/g, '').toUpperCase();
+  const compact = foldChars(withoutInvisible(text))
+    .replace(/[\s\-.()]/g, '')
+    .toUpperCase();
   const mobile = /^(?:\+|00)?86(1[3-9]\d{9})$/.exec(compact);
   return mobile ? mobile[1]! : compact;
 }
@@ -85,8 +87,8 @@ export function maskPersonalInfo(text: string): string {
 
 /** 省级 codes that open a 居民身份证号码 (GB/T 2260), plus 81–83 of 港澳台居民居住证. */
 const PROVINCES = new Set([
-  11, 12, 13, 14, 15, 21, 22, 23, 31, 32, 33, 34, 35, 36, 37, 41, 42, 43, 44, 45, 46,
-  50, 51, 52, 53, 54, 61, 62, 63, 64, 65, 71, 81, 82, 83,
+  11, 12, 13, 14, 15, 21, 22, 23, 31, 32, 33, 34, 35, 36, 37, 41, 42, 43, 44, 45, 46, 50, 51, 52, 53, 54, 61, 62, 63,
+  64, 65, 71, 81, 82, 83,
 ]);
 const ID_WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
 const ID_CHECK_CHARS = '10X98765432';
@@ -174,7 +176,7 @@ const DIGIT = /[0-9０-９]/g;
  */
 export function hasEnoughDigits(text: string): boolean {
   DIGIT.lastIndex = 0;
-  for (let count = 0; DIGIT.test(text); ) if (++count === 11) return true;
+  for (let count = 0; DIGIT.test(text);) if (++count === 11) return true;
   return false;
 }
 
@@ -236,7 +238,8 @@ function numbersInRun(text: string, groups: Group[], today: CalendarDate): Stret
       const kind = kindOf(valueOf(text, groups, first, last), today);
       if (!kind || (width(last) < 2 && kind !== 'id-card')) continue;
       const whole = first === 0 && last === groups.length - 1;
-      const country = COUNTRY_CODE.test(text.slice(groups[first]!.start, groups[first]!.end)) && kind === 'mobile' ? 1 : 0;
+      const country =
+        COUNTRY_CODE.test(text.slice(groups[first]!.start, groups[first]!.end)) && kind === 'mobile' ? 1 : 0;
       const kinds = new Set<string>();
       for (let k = first + country; k < last; k++) kinds.add(joinKind(separator(k)));
       if (kinds.size > 1 && !(whole && kind !== 'bank-card')) continue;
@@ -287,13 +290,15 @@ function findNumbers(text: string, prose: boolean, today: CalendarDate): Stretch
 /** Where a mobile starts counting the `+` of `+86` or a `(+86)` before it, as the reader sees it. */
 function withCountryCode(text: string, number: Stretch): number {
   if (number.kind !== 'mobile') return number.start;
-  if (text[number.start - 1] === '+' && /^(?:00)?86/.test(text.slice(number.start, number.start + 4))) return number.start - 1;
+  if (text[number.start - 1] === '+' && /^(?:00)?86/.test(text.slice(number.start, number.start + 4)))
+    return number.start - 1;
   const bracketed = /\(\+?86\) ?$/.exec(text.slice(Math.max(0, number.start - 6), number.start));
   return bracketed ? number.start - bracketed[0].length : number.start;
 }
 
 /** Units that make a number an amount or a count: `13800000000元`, `2,846户`, `23418.6亩`. */
-const UNIT = /^ ?(?:[万亿千百])?(?:元|人次|人|户|亩|吨|次|件|份|台|辆|平方米|立方米|公里|千米|米|公斤|千克|克|斤|升|千瓦时|度|套|间|册|页|条|笔|株|棵|头|只|%|％)/;
+const UNIT =
+  /^ ?(?:[万亿千百])?(?:元|人次|人|户|亩|吨|次|件|份|台|辆|平方米|立方米|公里|千米|米|公斤|千克|克|斤|升|千瓦时|度|套|间|册|页|条|笔|株|棵|头|只|%|％)/;
 
 /**
  * True when the characters around a number in running text show it is part of something else:
@@ -322,7 +327,11 @@ const blank = (s: string) => s.replace(/[^\n]/g, ' ');
 /** A field value that is itself a link target or file path (附件文件 …): read as an address. */
 export function isAddressValue(text: string): boolean {
   const value = text.trim();
-  return /^(?:[a-z][a-z0-9+.-]*:\/\/|www\.|(?:tel|sms|mailto):)/i.test(value) || (!value.includes('\n') && /\.(?:pdf|docx?|xlsx?|csv|wps|et|ofd|zip|rar|7z|jpe?g|png|gif|txt|pptx?|html?)$/i.test(value));
+  return (
+    /^(?:[a-z][a-z0-9+.-]*:\/\/|www\.|(?:tel|sms|mailto):)/i.test(value) ||
+    (!value.includes('\n') &&
+      /\.(?:pdf|docx?|xlsx?|csv|wps|et|ofd|zip|rar|7z|jpe?g|png|gif|txt|pptx?|html?)$/i.test(value))
+  );
 }
 
 /** File names mentioned in running text blanked out, offsets kept. */
@@ -337,9 +346,14 @@ function withoutFileNames(text: string): string {
   return out;
 }
 
-const toMatch = (raw: string, value: string, index: number) => (s: Stretch): PersonalInfoMatch => ({
-  kind: s.kind, text: raw.slice(s.start, s.end), value: normalizePersonalInfo(value.slice(s.start, s.end)), index: index + s.start,
-});
+const toMatch =
+  (raw: string, value: string, index: number) =>
+  (s: Stretch): PersonalInfoMatch => ({
+    kind: s.kind,
+    text: raw.slice(s.start, s.end),
+    value: normalizePersonalInfo(value.slice(s.start, s.end)),
+    index: index + s.start,
+  });
 
 /**
  * Every ID, mobile and card number in running text that has no invisible characters left
@@ -351,7 +365,9 @@ export function findInProse(text: string, today: CalendarDate): PersonalInfoMatc
   const found: PersonalInfoMatch[] = [];
   if (/https?:\/\/|www\./i.test(folded)) {
     folded = folded.replace(WEB_ADDRESS, (address, at: number) => {
-      found.push(...findInAddress(text.slice(at, at + address.length), today).map((m) => ({ ...m, index: at + m.index })));
+      found.push(
+        ...findInAddress(text.slice(at, at + address.length), today).map((m) => ({ ...m, index: at + m.index })),
+      );
       return blank(address);
     });
   }

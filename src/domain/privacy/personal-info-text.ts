@@ -19,7 +19,10 @@ const INVISIBLE = /[\p{Cf}\u034f\u17b4\u17b5\ufe00-\ufe0f]/gu;
  * A quick test that is true for every text with an `INVISIBLE` character (the blocks holding
  * all of Cf, and any astral character): a large Unicode class costs far more per character.
  */
-const MAYBE_INVISIBLE = /[\u00ad\u034f\u0600-\u08ff\u17b4\u17b5\u180e\u200b-\u200f\u202a-\u202e\u2060-\u206f\ufe00-\ufe0f\ufeff\ufff9-\ufffb\ud800-\udbff]/;
+// Lone code points on purpose (combining marks, surrogate halves): this is a quick pre-filter.
+const MAYBE_INVISIBLE =
+  // eslint-disable-next-line no-misleading-character-class
+  /[\u00ad\u034f\u0600-\u08ff\u17b4\u17b5\u180e\u200b-\u200f\u202a-\u202e\u2060-\u206f\ufe00-\ufe0f\ufeff\ufff9-\ufffb\ud800-\udbff]/;
 const HAS_INVISIBLE = new RegExp(INVISIBLE.source, 'u');
 
 const hasInvisible = (text: string) => MAYBE_INVISIBLE.test(text) && HAS_INVISIBLE.test(text);
@@ -74,7 +77,9 @@ export class VisibleText {
 
   /** The text as added, invisible characters and all: enough to tell there is no number. */
   get written(): string {
-    return this.added.length === 1 && this.added[0] ? this.added[0].source : this.added.map((p) => p?.source ?? '\n').join('');
+    return this.added.length === 1 && this.added[0]
+      ? this.added[0].source
+      : this.added.map((p) => p?.source ?? '\n').join('');
   }
 
   /** The text a reader sees, invisible characters dropped. */
@@ -97,7 +102,10 @@ export class VisibleText {
     let length = 0;
     const push = (source: string, origin: number, line: number) => {
       if (source === '') return;
-      const shown = this.lineBreaks === 'space' && (source.includes('\n') || source.includes('\r')) ? source.replace(/[\r\n]/g, ' ') : source;
+      const shown =
+        this.lineBreaks === 'space' && (source.includes('\n') || source.includes('\r'))
+          ? source.replace(/[\r\n]/g, ' ')
+          : source;
       pieces.push({ at: length, origin, line, source });
       parts.push(shown);
       length += shown.length;
@@ -122,7 +130,9 @@ export class VisibleText {
 }
 
 function pieceAt(pieces: readonly Piece[], index: number): Piece | undefined {
-  let low = 0, high = pieces.length - 1, found: Piece | undefined;
+  let low = 0,
+    high = pieces.length - 1,
+    found: Piece | undefined;
   while (low <= high) {
     const mid = (low + high) >> 1;
     if (pieces[mid]!.at <= index) {
@@ -144,23 +154,59 @@ function newlinesIn(text: string, from: number, to: number): number {
 /** For each UTF-16 code unit that is folded, what it becomes (0: itself). */
 const FOLD = new Uint16Array(0x10000);
 const fold = (to: string, ...ranges: [number, number][]) => {
-  for (const [from, through] of ranges) for (let c = from; c <= through; c++) FOLD[c] = to === '' ? c - 0xfee0 : to.charCodeAt(0);
+  for (const [from, through] of ranges)
+    for (let c = from; c <= through; c++) FOLD[c] = to === '' ? c - 0xfee0 : to.charCodeAt(0);
 };
 // Full-width digits, X, x, ＋, （ and ）, as Chinese input methods type them.
 fold('', [0xff10, 0xff19], [0xff38, 0xff38], [0xff58, 0xff58], [0xff0b, 0xff0b], [0xff08, 0xff09]);
 // Spaces of every width (NBSP, ideographic, thin …), tab, and the blank-looking fillers.
-fold(' ', [0x09, 0x09], [0xa0, 0xa0], [0x1680, 0x1680], [0x2000, 0x200a], [0x202f, 0x202f], [0x205f, 0x205f], [0x3000, 0x3000], [0x3164, 0x3164], [0xffa0, 0xffa0], [0x2800, 0x2800]);
+fold(
+  ' ',
+  [0x09, 0x09],
+  [0xa0, 0xa0],
+  [0x1680, 0x1680],
+  [0x2000, 0x200a],
+  [0x202f, 0x202f],
+  [0x205f, 0x205f],
+  [0x3000, 0x3000],
+  [0x3164, 0x3164],
+  [0xffa0, 0xffa0],
+  [0x2800, 0x2800],
+);
 // Hyphens and dashes: ‐ ‑ ‒ – — ― − ⸺ ⸻ ﹘ ﹣ － ー ─ ━ ｰ.
-fold('-', [0x2010, 0x2015], [0x2212, 0x2212], [0x2e3a, 0x2e3b], [0xfe58, 0xfe58], [0xfe63, 0xfe63], [0xff0d, 0xff0d], [0x30fc, 0x30fc], [0x2500, 0x2501], [0xff70, 0xff70]);
+fold(
+  '-',
+  [0x2010, 0x2015],
+  [0x2212, 0x2212],
+  [0x2e3a, 0x2e3b],
+  [0xfe58, 0xfe58],
+  [0xfe63, 0xfe63],
+  [0xff0d, 0xff0d],
+  [0x30fc, 0x30fc],
+  [0x2500, 0x2501],
+  [0xff70, 0xff70],
+);
 // Dots: · • ․ ‧ ∙ ⋅ ・ ． ･.
-fold('.', [0xb7, 0xb7], [0x2022, 0x2022], [0x2024, 0x2024], [0x2027, 0x2027], [0x2219, 0x2219], [0x22c5, 0x22c5], [0x30fb, 0x30fb], [0xff0e, 0xff0e], [0xff65, 0xff65]);
+fold(
+  '.',
+  [0xb7, 0xb7],
+  [0x2022, 0x2022],
+  [0x2024, 0x2024],
+  [0x2027, 0x2027],
+  [0x2219, 0x2219],
+  [0x22c5, 0x22c5],
+  [0x30fb, 0x30fb],
+  [0xff0e, 0xff0e],
+  [0xff65, 0xff65],
+);
 
 /**
  * `text` with full-width digits, X, ＋ and brackets made half-width, every kind of space made
  * " ", every dash "-" and every dot ".": one character for one, so offsets stay put.
  */
 export function foldChars(text: string): string {
-  let out = '', last = 0;
+  let out = '',
+    last = 0;
   for (let i = 0; i < text.length; i++) {
     const to = FOLD[text.charCodeAt(i)]!;
     if (to === 0) continue;
@@ -173,14 +219,38 @@ export function foldChars(text: string): string {
 // ── HTML ───────────────────────────────────────────────────────────────────────────────────
 
 /** Elements that start a new block or line on the page: text on either side never joins. */
-const BLOCK_ELEMENT = /^(?:address|article|aside|audio|blockquote|br|canvas|caption|col|colgroup|dd|details|dialog|div|dl|dt|fieldset|figcaption|figure|footer|form|h[1-6]|header|hr|iframe|img|input|li|main|nav|ol|option|p|pre|section|select|summary|table|tbody|td|textarea|tfoot|th|thead|tr|ul|video)$/i;
-const HTML_TOKEN = /<!--[\s\S]*?(?:-->|$)|<(script|style)\b[^>]*>[\s\S]*?(?:<\/\1\s*>|$)|<\/?([A-Za-z][A-Za-z0-9-]*)\b(?:[^>"']|"[^"]*"|'[^']*')*>|&(#x[0-9a-f]+|#\d+|[a-z]+\d*);/gi;
-const ATTRIBUTE = /\s(href|src|title|alt|value|placeholder|content|data-[\w-]+)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>"']+))/gi;
+const BLOCK_ELEMENT =
+  /^(?:address|article|aside|audio|blockquote|br|canvas|caption|col|colgroup|dd|details|dialog|div|dl|dt|fieldset|figcaption|figure|footer|form|h[1-6]|header|hr|iframe|img|input|li|main|nav|ol|option|p|pre|section|select|summary|table|tbody|td|textarea|tfoot|th|thead|tr|ul|video)$/i;
+const HTML_TOKEN =
+  /<!--[\s\S]*?(?:-->|$)|<(script|style)\b[^>]*>[\s\S]*?(?:<\/\1\s*>|$)|<\/?([A-Za-z][A-Za-z0-9-]*)\b(?:[^>"']|"[^"]*"|'[^']*')*>|&(#x[0-9a-f]+|#\d+|[a-z]+\d*);/gi;
+const ATTRIBUTE =
+  /\s(href|src|title|alt|value|placeholder|content|data-[\w-]+)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>"']+))/gi;
 
 const ENTITIES: Record<string, string> = {
-  amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: '\u00a0', ensp: '\u2002', emsp: '\u2003', thinsp: '\u2009',
-  shy: '\u00ad', zwj: '\u200d', zwnj: '\u200c', lrm: '\u200e', rlm: '\u200f', ZeroWidthSpace: '\u200b', NoBreak: '\u2060',
-  hyphen: '\u2010', dash: '\u2010', ndash: '\u2013', mdash: '\u2014', minus: '\u2212', middot: '\u00b7', bull: '\u2022', period: '.',
+  amp: '&',
+  lt: '<',
+  gt: '>',
+  quot: '"',
+  apos: "'",
+  nbsp: '\u00a0',
+  ensp: '\u2002',
+  emsp: '\u2003',
+  thinsp: '\u2009',
+  shy: '\u00ad',
+  zwj: '\u200d',
+  zwnj: '\u200c',
+  lrm: '\u200e',
+  rlm: '\u200f',
+  ZeroWidthSpace: '\u200b',
+  NoBreak: '\u2060',
+  hyphen: '\u2010',
+  dash: '\u2010',
+  ndash: '\u2013',
+  mdash: '\u2014',
+  minus: '\u2212',
+  middot: '\u00b7',
+  bull: '\u2022',
+  period: '.',
 };
 
 /** The character an HTML entity stands for, or the entity itself when it is not one we know. */
@@ -209,7 +279,8 @@ export interface HtmlAttribute {
 export function addHtml(html: string, into: VisibleText, origin: number, line: number): HtmlAttribute[] {
   const attributes: HtmlAttribute[] = [];
   // `last` is where the text not yet added starts, on line `lastLine`.
-  let last = 0, lastLine = line;
+  let last = 0,
+    lastLine = line;
   const advance = (to: number) => {
     lastLine += newlinesIn(html, last, to);
     last = to;
@@ -224,7 +295,11 @@ export function addHtml(html: string, into: VisibleText, origin: number, line: n
       for (const attribute of token.matchAll(ATTRIBUTE)) {
         const raw = attribute[2] ?? attribute[3] ?? attribute[4] ?? '';
         const value = raw.replace(/&(#x[0-9a-f]+|#\d+|[a-z]+\d*);/gi, (_, name: string) => decodeEntity(name));
-        attributes.push({ name: attribute[1]!.toLowerCase(), value, line: lastLine + newlinesIn(token, 0, attribute.index) });
+        attributes.push({
+          name: attribute[1]!.toLowerCase(),
+          value,
+          line: lastLine + newlinesIn(token, 0, attribute.index),
+        });
       }
     }
     advance(match.index + token.length);
@@ -257,9 +332,14 @@ export function addressParts(address: string): AddressPart[] {
   const authority = AUTHORITY.exec(address);
   const from = authority ? authority[0].length : (SCHEME.exec(address)?.[0].length ?? 0);
   const parts: AddressPart[] = [];
-  let start = from, inQuery = false;
+  let start = from,
+    inQuery = false;
   const take = (end: number) => {
-    if (end > start) parts.push({ text: decodePercent(inQuery ? address.slice(start, end).replace(/\+/g, ' ') : address.slice(start, end)), offset: start });
+    if (end > start)
+      parts.push({
+        text: decodePercent(inQuery ? address.slice(start, end).replace(/\+/g, ' ') : address.slice(start, end)),
+        offset: start,
+      });
   };
   for (const match of address.slice(from).matchAll(PART_DELIMITER)) {
     const at = from + match.index;

@@ -16,14 +16,30 @@
 import type { Problem } from '../problems.ts';
 import { findPersonalInfoInMarkdown } from './personal-info-markdown.ts';
 import {
-  findInAddress, findInProse, hasEnoughDigits, isAddressValue, maskPersonalInfo, normalizePersonalInfo, todayInChina,
-  PERSONAL_INFO_LABEL, type PersonalInfoMatch, type ScanOptions,
+  findInAddress,
+  findInProse,
+  hasEnoughDigits,
+  isAddressValue,
+  maskPersonalInfo,
+  normalizePersonalInfo,
+  todayInChina,
+  PERSONAL_INFO_LABEL,
+  type PersonalInfoMatch,
+  type ScanOptions,
 } from './personal-info-numbers.ts';
 import { VisibleText, withoutInvisible } from './personal-info-text.ts';
 
 export {
-  isBankCardNumber, isIdCardNumber, isLuhnValid, isMobileNumber, maskPersonalInfo, normalizePersonalInfo,
-  PERSONAL_INFO_LABEL, type PersonalInfoKind, type PersonalInfoMatch, type ScanOptions,
+  isBankCardNumber,
+  isIdCardNumber,
+  isLuhnValid,
+  isMobileNumber,
+  maskPersonalInfo,
+  normalizePersonalInfo,
+  PERSONAL_INFO_LABEL,
+  type PersonalInfoKind,
+  type PersonalInfoMatch,
+  type ScanOptions,
 } from './personal-info-numbers.ts';
 export { findPersonalInfoInMarkdown, type LocatedMatch } from './personal-info-markdown.ts';
 
@@ -48,7 +64,10 @@ export function findPersonalInfo(text: string, { today = todayInChina() }: ScanO
 }
 
 /** Every number a link target, image source or file path publishes (see `findInAddress`). */
-export function findPersonalInfoInAddress(address: string, { today = todayInChina() }: ScanOptions = {}): PersonalInfoMatch[] {
+export function findPersonalInfoInAddress(
+  address: string,
+  { today = todayInChina() }: ScanOptions = {},
+): PersonalInfoMatch[] {
   return hasEnoughDigits(address) ? findInAddress(address, today) : [];
 }
 
@@ -155,13 +174,22 @@ export interface PersonalInfoSource {
  * (once per field and line), and a warning for each exception that no longer matches anything
  * (it would hide a future leak).
  */
-export function personalInfoProblems(source: PersonalInfoSource, { today = todayInChina() }: ScanOptions = {}): Problem[] {
+export function personalInfoProblems(
+  source: PersonalInfoSource,
+  { today = todayInChina() }: ScanOptions = {},
+): Problem[] {
   const options = { today };
   const found = [
     ...source.fields.flatMap(({ field, text, line }) => findInField(text, options).map((m) => ({ ...m, field, line }))),
-    ...findPersonalInfoInMarkdown(source.body, options).map((m) => ({ ...m, field: '正文', line: source.bodyLine + m.line - 1 })),
+    ...findPersonalInfoInMarkdown(source.body, options).map((m) => ({
+      ...m,
+      field: '正文',
+      line: source.bodyLine + m.line - 1,
+    })),
   ];
-  const allowed = new Set([...source.allowed.map((a) => a.value), ...(source.ownNumbers ?? [])].map(normalizePersonalInfo));
+  const allowed = new Set(
+    [...source.allowed.map((a) => a.value), ...(source.ownNumbers ?? [])].map(normalizePersonalInfo),
+  );
   const reported = new Set<string>();
   const problems: Problem[] = [];
   for (const match of found) {
@@ -170,7 +198,11 @@ export function personalInfoProblems(source: PersonalInfoSource, { today = today
     reported.add(key);
     const masked = maskPersonalInfo(match.value);
     problems.push({
-      file: source.file, line: match.line, field: match.field, severity: 'error', kind: 'personal-info',
+      file: source.file,
+      line: match.line,
+      field: match.field,
+      severity: 'error',
+      kind: 'personal-info',
       message: `${match.field}中有${PERSONAL_INFO_LABEL[match.kind]} ${masked}：公开的信息不得含有完整的身份证号码、手机号码、银行卡号等个人信息`,
       fix: `删除，或只保留前后几位（如 ${masked}）；公文确需公开的（例如本人同意公开的服务电话），在字段区“允许公开”中列出这个号码并写明理由`,
     });
@@ -178,7 +210,11 @@ export function personalInfoProblems(source: PersonalInfoSource, { today = today
   for (const { value, line } of source.allowed) {
     if (found.some((match) => match.value === normalizePersonalInfo(value))) continue;
     problems.push({
-      file: source.file, line, field: '允许公开', severity: 'warning', kind: 'stale-allowance',
+      file: source.file,
+      line,
+      field: '允许公开',
+      severity: 'warning',
+      kind: 'stale-allowance',
       message: `允许公开列出的 ${maskPersonalInfo(value)} 在公开的字段和正文中都没有找到（或不是身份证号码、手机号码、银行卡号）`,
       fix: '号码已删除或已部分隐藏的，请从“允许公开”中删去这一项；否则核对写法是否与正文一致',
     });
@@ -195,9 +231,13 @@ export const EXCEPTIONS_HEADING = '个人信息公开例外（已在公文中列
  * The exceptions to publish, for the build log: a heading, then one line per 允许公开 entry
  * (file, masked number, reason). Empty when no notice lists any, so nothing is printed.
  */
-export function personalInfoExceptionLines(notices: readonly { file: string; allowedPersonalInfo: readonly AllowedPersonalInfo[] }[]): string[] {
+export function personalInfoExceptionLines(
+  notices: readonly { file: string; allowedPersonalInfo: readonly AllowedPersonalInfo[] }[],
+): string[] {
   const lines = notices.flatMap((notice) =>
-    notice.allowedPersonalInfo.map((allowed) => `  ${notice.file}  ${maskPersonalInfo(allowed.value)}  理由：${allowed.reason}`),
+    notice.allowedPersonalInfo.map(
+      (allowed) => `  ${notice.file}  ${maskPersonalInfo(allowed.value)}  理由：${allowed.reason}`,
+    ),
   );
   return lines.length ? [EXCEPTIONS_HEADING, ...lines] : [];
 }

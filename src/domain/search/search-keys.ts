@@ -7,9 +7,9 @@
  */
 import { stableHash } from '../text/stable-hash.ts';
 
-const INDEX_NUMBER = /^\s*([0-9A-Za-z]{9}|[0-9A-Za-z]{18})\s*[\/／\\]\s*(\d{4})\s*[-－—]\s*(\d{1,5})\s*$/;
+const INDEX_NUMBER = /^\s*([0-9A-Za-z]{9}|[0-9A-Za-z]{18})\s*[/／\\]\s*(\d{4})\s*[-－—]\s*(\d{1,5})\s*$/;
 /** 机关代字, any bracket or none around a 4-digit year, optional 第 and zeros, 号 (or 號). */
-const DOC_NUMBER = /^\s*(\S+?)\s*[\[(（【［﹝〔〖{｛]?\s*(\d{4})\s*[\])）】］﹞〕〗}｝]?\s*第?\s*0*(\d+)\s*[号號]\s*$/;
+const DOC_NUMBER = /^\s*(\S+?)\s*[[(（【［﹝〔〖{｛]?\s*(\d{4})\s*[\])）】］﹞〕〗}｝]?\s*第?\s*0*(\d+)\s*[号號]\s*$/;
 const ORDER_NUMBER = /^\s*(\S*?[令])\s*第\s*0*(\d+)\s*[号號]\s*$/;
 
 export function indexNumberKey(text: string): string | undefined {

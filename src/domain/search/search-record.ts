@@ -24,11 +24,12 @@ export interface SearchRecord {
 
 export function searchRecord(notice: Notice, base: string): SearchRecord {
   // The 摘要 is not part of the body, so it is indexed too; a lead taken from the body already is.
-  const written = [notice.title, notice.summary ?? '', notice.text]
-    .filter(Boolean)
-    .join('\n');
+  const written = [notice.title, notice.summary ?? '', notice.text].filter(Boolean).join('\n');
   const simplified = toSimplified(written);
-  const keys = [indexNumberKey(notice.indexNumber), notice.docNumber && docNumberKey(toSimplified(notice.docNumber))].filter(Boolean);
+  const keys = [
+    indexNumberKey(notice.indexNumber),
+    notice.docNumber && docNumberKey(toSimplified(notice.docNumber)),
+  ].filter(Boolean);
   const meta: Record<string, string> = {
     title: notice.title,
     indexNumber: notice.indexNumber,
@@ -52,4 +53,3 @@ export function searchRecord(notice: Notice, base: string): SearchRecord {
     sort: { date: notice.publishedOn },
   };
 }
-

@@ -50,10 +50,16 @@ export function shardDir(k: number): string {
  * most `size`: whole years while they fit; a year bigger than a shard is cut, in date order,
  * into full shards and a remainder that later years may join. Returns the shards newest first.
  */
-export function searchShards<T>(items: readonly T[], dateOf: (item: T) => string, size = DEFAULT_SHARD_SIZE): SearchShard<T>[] {
+export function searchShards<T>(
+  items: readonly T[],
+  dateOf: (item: T) => string,
+  size = DEFAULT_SHARD_SIZE,
+): SearchShard<T>[] {
   if (!Number.isInteger(size) || size < 1) throw new Error(`search shard size must be a positive integer, not ${size}`);
   const byYear = new Map<string, T[]>();
-  const sorted = items.map((item, i) => ({ item, i, date: dateOf(item) })).sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.i - b.i));
+  const sorted = items
+    .map((item, i) => ({ item, i, date: dateOf(item) }))
+    .sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.i - b.i));
   for (const { item, date } of sorted) {
     const year = date.slice(0, 4);
     const list = byYear.get(year);
@@ -82,7 +88,10 @@ export function searchShards<T>(items: readonly T[], dateOf: (item: T) => string
  * size this build uses: the build's search step and the search page (which merges them) both
  * take the plan from here.
  */
-export function noticeSearchShards<T extends Pick<Notice, 'publishedOn'>>(notices: readonly T[], env: Record<string, string | undefined>): SearchShard<T>[] {
+export function noticeSearchShards<T extends Pick<Notice, 'publishedOn'>>(
+  notices: readonly T[],
+  env: Record<string, string | undefined>,
+): SearchShard<T>[] {
   return searchShards(notices, (notice) => notice.publishedOn, configuredShardSize(env));
 }
 

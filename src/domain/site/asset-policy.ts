@@ -18,7 +18,10 @@ const LOADING_ATTRIBUTES: [RegExp, string][] = [
   [/<video\b[^>]*?\bposter\s*=\s*["']?([^"'\s>]+)/gi, 'video poster'],
   [/<object\b[^>]*?\bdata\s*=\s*["']?([^"'\s>]+)/gi, 'object'],
   [/\bsrcset\s*=\s*["']([^"']+)/gi, 'srcset'],
-  [/<link\b(?=[^>]*\brel\s*=\s*["']?(?:stylesheet|icon|preload|modulepreload|prefetch|manifest|apple-touch-icon|dns-prefetch|preconnect))[^>]*?\bhref\s*=\s*["']?([^"'\s>]+)/gi, 'link'],
+  [
+    /<link\b(?=[^>]*\brel\s*=\s*["']?(?:stylesheet|icon|preload|modulepreload|prefetch|manifest|apple-touch-icon|dns-prefetch|preconnect))[^>]*?\bhref\s*=\s*["']?([^"'\s>]+)/gi,
+    'link',
+  ],
   [/url\(\s*["']?([^"')\s]+)/gi, 'css url()'],
   [/@import\s+["']([^"']+)/gi, 'css @import'],
 ];

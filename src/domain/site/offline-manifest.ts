@@ -37,10 +37,22 @@ export const SHELL_ASSET_LIMIT = 512 * 1024;
 /** Site files that make up the shell, relative to the site root, `/`-separated. */
 export function isShellFile(path: string, bytes: number): boolean {
   return (
-    ['index.html', 'mulu/index.html', 'zhinan/index.html', 'sousuo/index.html', 'lixian/index.html', '404.html', 'favicon.svg', 'reading-prefs.js', OFFLINE_MANIFEST].includes(path) ||
+    [
+      'index.html',
+      'mulu/index.html',
+      'zhinan/index.html',
+      'sousuo/index.html',
+      'lixian/index.html',
+      '404.html',
+      'favicon.svg',
+      'reading-prefs.js',
+      OFFLINE_MANIFEST,
+    ].includes(path) ||
     (path.startsWith('_assets/') && bytes <= SHELL_ASSET_LIMIT) ||
     // Pagefind's script and WebAssembly, and each search shard's entry, metadata and filters.
-    /^pagefind\/(pagefind\.js|pagefind-worker\.js|wasm\.[^/]+|(\d+\/)?(pagefind-entry\.json|[^/]+\.pf_meta|filter\/.*))$/.test(path)
+    /^pagefind\/(pagefind\.js|pagefind-worker\.js|wasm\.[^/]+|(\d+\/)?(pagefind-entry\.json|[^/]+\.pf_meta|filter\/.*))$/.test(
+      path,
+    )
   );
 }
 

@@ -36,7 +36,9 @@ const HEADER_ONLY_DIRECTIVES = new Set(['frame-ancestors', 'report-uri', 'report
 
 /** The policy without the header-only directives, for a `<meta http-equiv>` tag. */
 export function metaPolicy(directives: readonly string[]): string {
-  return directives.filter((directive) => !HEADER_ONLY_DIRECTIVES.has(directive.split(/\s+/, 1)[0]!.toLowerCase())).join('; ');
+  return directives
+    .filter((directive) => !HEADER_ONLY_DIRECTIVES.has(directive.split(/\s+/, 1)[0]!.toLowerCase()))
+    .join('; ');
 }
 
 /**

@@ -8,7 +8,10 @@ import { ORGAN_CODE } from '../notice/index-number.ts';
 import { issue } from '../notice/schema-problems.ts';
 
 const text = (label: string) =>
-  z.string({ error: (i) => (i.input === undefined ? undefined : `${label}应为文字`) }).trim().min(1, { error: `${label}不能为空` });
+  z
+    .string({ error: (i) => (i.input === undefined ? undefined : `${label}应为文字`) })
+    .trim()
+    .min(1, { error: `${label}不能为空` });
 
 /** Phone-like values are often typed unquoted in YAML and read as numbers: accept both. */
 const textOrNumber = (label: string) => z.union([z.number().transform(String), text(label)]);
@@ -31,7 +34,10 @@ export const SiteConfigSchema = z
       .superRefine((value, ctx) => {
         // It becomes every page's canonical link and the RSS and sitemap addresses: only a web address will do.
         if (!z.url({ protocol: /^https?$/ }).safeParse(value).success) {
-          issue(ctx, `“${value}”不是以 http:// 或 https:// 开头的完整网址`, { kind: 'bad-site-url', fix: '填写网站的公开网址，例如 网址: https://gk.example.gov.cn/' });
+          issue(ctx, `“${value}”不是以 http:// 或 https:// 开头的完整网址`, {
+            kind: 'bad-site-url',
+            fix: '填写网站的公开网址，例如 网址: https://gk.example.gov.cn/',
+          });
         }
       })
       .optional(),
@@ -42,7 +48,10 @@ export const SiteConfigSchema = z
     传真: textOrNumber('传真').optional(),
     电子邮箱: z.email({ error: '电子邮箱格式不对，例如 gk@example.gov.cn' }).optional(),
     /** Replaces the default 主题分类 when given. */
-    分类: z.array(text('分类'), { error: '分类应为列表（每行以“- ”开头）' }).min(1, { error: '分类列表不能为空' }).optional(),
+    分类: z
+      .array(text('分类'), { error: '分类应为列表（每行以“- ”开头）' })
+      .min(1, { error: '分类列表不能为空' })
+      .optional(),
     /** ICP 备案号: `粤ICP备12345678号-1`. */
     备案号: text('备案号').optional(),
     /** 公安机关备案号, where the site has one. */

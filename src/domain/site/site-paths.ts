@@ -13,7 +13,8 @@ export const CATALOGUE_SLICE_SEGMENT = {
 } as const;
 type CatalogueSliceKind = keyof typeof CATALOGUE_SLICE_SEGMENT;
 
-const catalogueSlice = (kind: CatalogueSliceKind) => (code: string | number) => `/mulu/${CATALOGUE_SLICE_SEGMENT[kind]}/${code}/`;
+const catalogueSlice = (kind: CatalogueSliceKind) => (code: string | number) =>
+  `/mulu/${CATALOGUE_SLICE_SEGMENT[kind]}/${code}/`;
 
 export const paths = {
   home: '/',
@@ -44,12 +45,24 @@ export const paths = {
  * src/site/pages and public/). `check` uses it to tell a link to a page that exists from a dead one.
  */
 export const FIXED_PATHS = [
-  paths.home, paths.catalogue, paths.guide, paths.search, paths.offline, paths.annualFigures,
-  paths.feed, '/sitemap.xml', paths.catalogueJson, paths.catalogueCsv, paths.annualFiguresCsv, '/404.html',
+  paths.home,
+  paths.catalogue,
+  paths.guide,
+  paths.search,
+  paths.offline,
+  paths.annualFigures,
+  paths.feed,
+  '/sitemap.xml',
+  paths.catalogueJson,
+  paths.catalogueCsv,
+  paths.annualFiguresCsv,
+  '/404.html',
   // public/
-  '/favicon.svg', '/reading-prefs.js',
+  '/favicon.svg',
+  '/reading-prefs.js',
   // Written by the build itself (src/build/offline-files.ts), not by a page.
-  '/sw.js', '/offline-manifest.json',
+  '/sw.js',
+  '/offline-manifest.json',
 ] as const;
 
 /**

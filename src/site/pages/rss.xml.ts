@@ -5,5 +5,7 @@ import { rssFeed } from '../../domain/catalogue/feeds.ts';
 
 export const GET: APIRoute = async () => {
   const { site, newest } = await siteContent();
-  return new Response(rssFeed(site, newest, import.meta.env.BASE_URL), { headers: { 'content-type': 'application/rss+xml; charset=utf-8' } });
+  return new Response(rssFeed(site, newest, import.meta.env.BASE_URL), {
+    headers: { 'content-type': 'application/rss+xml; charset=utf-8' },
+  });
 };

@@ -35,9 +35,29 @@ export function bodyHtml(source: { file: string; body: string }, site: BodyLinkC
  * holds two elements with one id. tests/unit/body-html.test.ts keeps the list complete.
  */
 export const PAGE_IDS = [
-  'main', 'site-search', 'summary-heading', 'attachments-heading', 'interpretations-heading', 'original-heading', 'qr-caption',
-  'contacts-heading', 'latest-heading', 'save-offline-heading', 'offline-empty', 'offline-hint', 'offline-list', 'offline-list-heading',
-  'search-empty', 'search-facets', 'search-form', 'search-page', 'search-pager', 'search-q', 'search-results', 'search-sort', 'search-status',
+  'main',
+  'site-search',
+  'summary-heading',
+  'attachments-heading',
+  'interpretations-heading',
+  'original-heading',
+  'qr-caption',
+  'contacts-heading',
+  'latest-heading',
+  'save-offline-heading',
+  'offline-empty',
+  'offline-hint',
+  'offline-list',
+  'offline-list-heading',
+  'search-empty',
+  'search-facets',
+  'search-form',
+  'search-page',
+  'search-pager',
+  'search-q',
+  'search-results',
+  'search-sort',
+  'search-status',
 ] as const;
 
 function decorate(tree: Root, site: BodyLinkContext): void {
@@ -52,7 +72,8 @@ function decorate(tree: Root, site: BodyLinkContext): void {
       placeLinks(child, site);
       const id = child.properties.id;
       if (typeof id === 'string' && reserved.has(id)) child.properties.id = slugger.slug(id);
-      else if (/^h[1-6]$/.test(child.tagName) && typeof id !== 'string') child.properties.id = slugger.slug(textOf(child));
+      else if (/^h[1-6]$/.test(child.tagName) && typeof id !== 'string')
+        child.properties.id = slugger.slug(textOf(child));
       if (child.tagName === 'table') return [scrollRegion(child)];
       return [child];
     }) as typeof parent.children;
@@ -63,7 +84,9 @@ function decorate(tree: Root, site: BodyLinkContext): void {
 function strongRuns(value: string): ElementContent[] {
   if (!value.includes('**')) return [{ type: 'text', value }];
   return splitCjkStrong(value).map((run): ElementContent =>
-    run.strong ? { type: 'element', tagName: 'strong', properties: {}, children: [{ type: 'text', value: run.value }] } : { type: 'text', value: run.value },
+    run.strong
+      ? { type: 'element', tagName: 'strong', properties: {}, children: [{ type: 'text', value: run.value }] }
+      : { type: 'text', value: run.value },
   );
 }
 
@@ -83,7 +106,12 @@ function placeLinks(element: Element, site: BodyLinkContext): void {
 
 function scrollRegion(table: Element): Element {
   const { className, role, tabindex, 'aria-label': label } = TABLE_SCROLL;
-  return { type: 'element', tagName: 'div', properties: { className: [className], role, tabIndex: Number(tabindex), ariaLabel: label }, children: [table] };
+  return {
+    type: 'element',
+    tagName: 'div',
+    properties: { className: [className], role, tabIndex: Number(tabindex), ariaLabel: label },
+    children: [table],
+  };
 }
 
 function textOf(node: Element | ElementContent): string {

@@ -38,7 +38,11 @@ interface CatalogueEntry {
 }
 
 /** Paginated 目录 entries, less those a rebuild can take unchanged from the previous build. */
-export function catalogueNeedingRender<T extends CatalogueEntry>(entries: readonly T[], listPathOf: (entry: T) => string, content: SiteContent): T[] {
+export function catalogueNeedingRender<T extends CatalogueEntry>(
+  entries: readonly T[],
+  listPathOf: (entry: T) => string,
+  content: SiteContent,
+): T[] {
   return needingRender(
     entries,
     (entry) => cataloguePagePath(listPathOf(entry), entry.props.page.currentPage),

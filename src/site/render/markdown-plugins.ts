@@ -19,7 +19,9 @@ const cjkStrong = defineMdastPlugin({
     ctx.replaceNode(
       node,
       runs.map((run) =>
-        run.strong ? { type: 'strong', children: [{ type: 'text', value: run.value }] } : { type: 'text', value: run.value },
+        run.strong
+          ? { type: 'strong', children: [{ type: 'text', value: run.value }] }
+          : { type: 'text', value: run.value },
       ),
     );
   },
@@ -54,7 +56,9 @@ function externalLinks(site: BodyLinkContext) {
 const scrollableTables = defineMdastPlugin({
   name: 'gongkai-scrollable-tables',
   table(node, ctx) {
-    const open = `<div ${Object.entries(TABLE_SCROLL).map(([k, v]) => `${k === 'className' ? 'class' : k}="${v}"`).join(' ')}>`;
+    const open = `<div ${Object.entries(TABLE_SCROLL)
+      .map(([k, v]) => `${k === 'className' ? 'class' : k}="${v}"`)
+      .join(' ')}>`;
     ctx.replaceNode(node, [{ raw: open, mdxExpressions: false }, node, { raw: '</div>', mdxExpressions: false }]);
   },
 });

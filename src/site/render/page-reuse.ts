@@ -28,7 +28,11 @@ export function inputsKey(inputs: unknown): string {
 }
 
 /** The entries whose page must be rendered: all of them unless the build script set up reuse. */
-export function needingRender<T>(entries: readonly T[], pathOf: (entry: T) => string, inputsOf: (entry: T) => unknown): T[] {
+export function needingRender<T>(
+  entries: readonly T[],
+  pathOf: (entry: T) => string,
+  inputsOf: (entry: T) => unknown,
+): T[] {
   const reuse = handedOverContext()?.pageReuse;
   if (!reuse) return [...entries];
   return entries.filter((entry) => {

@@ -26,13 +26,25 @@ export function siteLinkUrl(url: string, base: string): string | undefined {
  * Links to other sites go through a 外链提示 page (/waibu/<code>/, "you are leaving this site")
  * that works without JavaScript; src/site/pages/waibu/[code].astro builds one per link.
  */
-export function externalLinkNotice(url: string, { base, siteUrl }: { base: string; siteUrl?: string }): { url: string; className: string[]; title: string } | undefined {
+export function externalLinkNotice(
+  url: string,
+  { base, siteUrl }: { base: string; siteUrl?: string },
+): { url: string; className: string[]; title: string } | undefined {
   if (!isForeignUrl(url, siteUrl)) return undefined;
-  return { url: withBase(base, paths.externalLink(externalLinkCode(url))), className: ['external-link'], title: '外部链接，将离开本站' };
+  return {
+    url: withBase(base, paths.externalLink(externalLinkCode(url))),
+    className: ['external-link'],
+    title: '外部链接，将离开本站',
+  };
 }
 
 /**
  * Wide tables (工作任务 / 具体要求 / 落实单位 …) scroll sideways inside their own labelled region
  * on a phone instead of squashing the text or widening the page.
  */
-export const TABLE_SCROLL = { className: 'table-scroll', role: 'region', tabindex: '0', 'aria-label': '表格（可左右滑动查看）' } as const;
+export const TABLE_SCROLL = {
+  className: 'table-scroll',
+  role: 'region',
+  tabindex: '0',
+  'aria-label': '表格（可左右滑动查看）',
+} as const;

@@ -4,7 +4,14 @@
  * download never mixes builds; an interrupted one resumes where it stopped.
  */
 import { t } from '../../../domain/site/ui-strings.ts';
-import { COMPLETE_MARKER, fetchManifest, formatBytes, offlineSupported, pageVersion, savedCacheName } from './offline-cache.ts';
+import {
+  COMPLETE_MARKER,
+  fetchManifest,
+  formatBytes,
+  offlineSupported,
+  pageVersion,
+  savedCacheName,
+} from './offline-cache.ts';
 
 const PARALLEL = 4;
 
@@ -54,7 +61,10 @@ export function startSaveOffline(root: HTMLElement): void {
             }
           }),
         );
-        await cache.put(COMPLETE_MARKER, new Response(JSON.stringify({ version: manifest.version, savedAt: new Date().toISOString() })));
+        await cache.put(
+          COMPLETE_MARKER,
+          new Response(JSON.stringify({ version: manifest.version, savedAt: new Date().toISOString() })),
+        );
         status.textContent = t('offline.done', { n: manifest.notices.length });
       } catch (error) {
         status.textContent = t('offline.failed', { reason: error instanceof Error ? error.message : String(error) });

@@ -20,7 +20,8 @@ const SKIP = new Set(['SCRIPT', 'STYLE', 'CODE', 'PRE', 'TEXTAREA', 'NOSCRIPT', 
 function convertTree(root: Node, convert: Convert): void {
   const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT, {
     acceptNode: (node) =>
-      node.parentElement?.closest('script, style, code, pre, textarea, noscript, svg, [data-no-convert]') || !/[\u3400-\u9fff]/.test(node.nodeValue ?? '')
+      node.parentElement?.closest('script, style, code, pre, textarea, noscript, svg, [data-no-convert]') ||
+      !/[\u3400-\u9fff]/.test(node.nodeValue ?? '')
         ? NodeFilter.FILTER_REJECT
         : NodeFilter.FILTER_ACCEPT,
   });

@@ -71,7 +71,10 @@ export function loadPagefind(base: string, buildId: string, shards: number): Pro
   merged ??= (async () => {
     const pagefind = await loadNewestShard(base, buildId);
     for (let k = 1; k < shards; k++) {
-      await pagefind.mergeIndex(`${siteRoot(base)}${shardDir(k)}`, { ...shardOptions(buildId), mergeFilter: shardFilter(k) });
+      await pagefind.mergeIndex(`${siteRoot(base)}${shardDir(k)}`, {
+        ...shardOptions(buildId),
+        mergeFilter: shardFilter(k),
+      });
     }
     // Pagefind loads filter files lazily and counts only the facets it has loaded:
     // load them all once, so every facet shows counts from the first search on.

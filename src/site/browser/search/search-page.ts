@@ -2,7 +2,13 @@
  * The search page in the browser: URL → state → Pagefind → results, facets and pager.
  * Queries are normalised to 简体 like the index; a 索引号 or 文号 puts its notice first.
  */
-import { loadNewestShard, loadPagefind, type Pagefind, type PagefindResult, type PagefindSearchOptions } from './pagefind-client.ts';
+import {
+  loadNewestShard,
+  loadPagefind,
+  type Pagefind,
+  type PagefindResult,
+  type PagefindSearchOptions,
+} from './pagefind-client.ts';
 import { readSearchState, writeSearchState, FILTER_PARAMS, type SearchState } from './search-state.ts';
 import { SEARCH_FILTERS, type SearchFilter } from '../../../domain/search/search-facets.ts';
 import { SHARD_FILTER } from '../../../domain/search/search-shards.ts';
@@ -29,8 +35,14 @@ interface Elements {
 export function startSearchPage(): void {
   const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
   const el: Elements = {
-    form: $('search-form'), query: $('search-q'), sort: $('search-sort'), facets: $('search-facets'),
-    status: $('search-status'), results: $('search-results'), pager: $('search-pager'), empty: $('search-empty'),
+    form: $('search-form'),
+    query: $('search-q'),
+    sort: $('search-sort'),
+    facets: $('search-facets'),
+    status: $('search-status'),
+    results: $('search-results'),
+    pager: $('search-pager'),
+    empty: $('search-empty'),
   };
   const buildId = document.documentElement.dataset.build ?? '';
   const shards = Number($('search-page').dataset.searchShards ?? '1') || 1;
@@ -121,7 +133,10 @@ async function searchFor(pagefind: Pagefind, state: SearchState, shards: number)
     key ? pagefind.search(key, options(state.filters)) : undefined,
   ]);
   const exactIds = new Set(exact?.results.map((r) => r.id) ?? []);
-  const found = newestFirst && shards > 1 ? await newestFirstByShard(pagefind, term, state.filters, main.filters[SHARD_FILTER] ?? {}) : main.results;
+  const found =
+    newestFirst && shards > 1
+      ? await newestFirstByShard(pagefind, term, state.filters, main.filters[SHARD_FILTER] ?? {})
+      : main.results;
   const results = [...(exact?.results ?? []), ...found.filter((r) => !exactIds.has(r.id))];
 
   // Counts for a facet already chosen come from the same search without that facet, so the
@@ -148,9 +163,16 @@ async function newestFirstByShard(
   filters: SearchState['filters'],
   shardCounts: Record<string, number>,
 ): Promise<PagefindResult[]> {
-  const shards = Object.keys(shardCounts).filter((k) => (shardCounts[k] ?? 0) > 0).sort((a, b) => Number(a) - Number(b));
+  const shards = Object.keys(shardCounts)
+    .filter((k) => (shardCounts[k] ?? 0) > 0)
+    .sort((a, b) => Number(a) - Number(b));
   const perShard = await Promise.all(
-    shards.map((k) => pagefind.search(term, { filters: { ...(filters as Record<string, string>), [SHARD_FILTER]: k }, sort: { date: 'desc' } })),
+    shards.map((k) =>
+      pagefind.search(term, {
+        filters: { ...(filters as Record<string, string>), [SHARD_FILTER]: k },
+        sort: { date: 'desc' },
+      }),
+    ),
   );
   return perShard.flatMap((search) => search.results);
 }
@@ -275,7 +297,11 @@ const FACET_ORDER: Record<SearchFilter, (a: [string, number], b: [string, number
   有效性: (a, b) => a[0].localeCompare(b[0], 'zh-CN'),
 };
 
-function renderFacets(container: HTMLElement, state: SearchState, counts: Record<string, Record<string, number>>): void {
+function renderFacets(
+  container: HTMLElement,
+  state: SearchState,
+  counts: Record<string, Record<string, number>>,
+): void {
   container.replaceChildren(
     ...SEARCH_FILTERS.map((name) => {
       const fieldset = document.createElement('fieldset');
@@ -283,11 +309,20 @@ function renderFacets(container: HTMLElement, state: SearchState, counts: Record
       legend.textContent = name;
       fieldset.append(legend);
       const values = Object.entries(counts[name] ?? {}).filter(([value, n]) => n > 0 || state.filters[name] === value);
-      const options: [string, string][] = [['', t('search.any')], ...values.sort(FACET_ORDER[name]).map(([v, n]): [string, string] => [v, `${v}（${n}）`])];
+      const options: [string, string][] = [
+        ['', t('search.any')],
+        ...values.sort(FACET_ORDER[name]).map(([v, n]): [string, string] => [v, `${v}（${n}）`]),
+      ];
       for (const [value, label] of options) {
         const id = `facet-${FILTER_PARAMS[name]}-${value || 'all'}`;
         const input = document.createElement('input');
-        Object.assign(input, { type: 'radio', name: FILTER_PARAMS[name], value, id, checked: (state.filters[name] ?? '') === value });
+        Object.assign(input, {
+          type: 'radio',
+          name: FILTER_PARAMS[name],
+          value,
+          id,
+          checked: (state.filters[name] ?? '') === value,
+        });
         const labelEl = document.createElement('label');
         labelEl.htmlFor = id;
         labelEl.textContent = label;
@@ -301,7 +336,13 @@ function renderFacets(container: HTMLElement, state: SearchState, counts: Record
   );
 }
 
-function renderPager(nav: HTMLElement, state: SearchState, page: number, pages: number, navigate: (s: SearchState) => void): void {
+function renderPager(
+  nav: HTMLElement,
+  state: SearchState,
+  page: number,
+  pages: number,
+  navigate: (s: SearchState) => void,
+): void {
   if (pages <= 1) return;
   const link = (label: string, target: number) => {
     const a = document.createElement('a');
@@ -322,4 +363,3 @@ function renderPager(nav: HTMLElement, state: SearchState, page: number, pages: 
     ...(page < pages ? [link(t('pager.next'), page + 1)] : []),
   );
 }
-

@@ -113,5 +113,8 @@ async function offlinePage(request: Request): Promise<Response> {
     const page = await fromCaches(`${BUILD.base}lixian/`);
     if (page) return page;
   }
-  return new Response('离线，且本页未保存。', { status: 503, headers: { 'content-type': 'text/plain; charset=utf-8' } });
+  return new Response('离线，且本页未保存。', {
+    status: 503,
+    headers: { 'content-type': 'text/plain; charset=utf-8' },
+  });
 }

@@ -6,5 +6,7 @@ import { annualFiguresCsv } from '../../../domain/catalogue/annual-figures-csv.t
 
 export const GET: APIRoute = async () => {
   const { notices } = await siteContent();
-  return new Response(annualFiguresCsv(annualFigures(notices)), { headers: { 'content-type': 'text/csv; charset=utf-8' } });
+  return new Response(annualFiguresCsv(annualFigures(notices)), {
+    headers: { 'content-type': 'text/csv; charset=utf-8' },
+  });
 };
