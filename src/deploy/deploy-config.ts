@@ -29,6 +29,9 @@ import type { Problem } from '../domain/problems.ts';
 
 export const DEFAULT_CONFIG_FILE = 'deploy.yaml';
 
+/** Where the office reads how to write the file. */
+export const DEPLOY_GUIDE = 'docs/deploy.md 中“一条命令上传（npm run deploy）”一节';
+
 export interface SshTarget {
   kind: 'ssh';
   name: string;
@@ -164,7 +167,7 @@ export function parseDeployConfig(file: string, bytes: Uint8Array): ConfigResult
       line: 1,
       field: '文件',
       message: '部署文件里没有任何部署目标',
-      fix: '至少写一个目标，例如“服务器:”下一行缩进两格写“类型: ssh”，写法见 docs/deploy.md“一条命令上传”一节',
+      fix: `至少写一个目标，例如“服务器:”下一行缩进两格写“类型: ssh”，写法见 ${DEPLOY_GUIDE}`,
       kind: 'no-deploy-target',
     });
   for (const name of names) {
@@ -236,7 +239,7 @@ export function parseDeployConfig(file: string, bytes: Uint8Array): ConfigResult
             problem(
               [key],
               `缺少“${key}”`,
-              `在“${name}:”下面加一行“  ${key}: …”，写法见 docs/deploy.md“一条命令上传”一节`,
+              `在“${name}:”下面加一行“  ${key}: …”，写法见 ${DEPLOY_GUIDE}`,
               'missing-field',
             ),
           );
@@ -247,7 +250,7 @@ export function parseDeployConfig(file: string, bytes: Uint8Array): ConfigResult
           problem(
             key ? [key] : [],
             issue.message,
-            secret ? SECRET_FIX : `改正“${key}”的值，写法见 docs/deploy.md“一条命令上传”一节`,
+            secret ? SECRET_FIX : `改正“${key}”的值，写法见 ${DEPLOY_GUIDE}`,
             secret ? 'secret-in-deploy-file' : 'invalid-value',
           ),
         );
