@@ -1,0 +1,347 @@
+/**
+ * Deploying to S3-compatible object storage (Aliyun OSS, Tencent COS, Huawei OBS, MinIO).
+ *
+ * Object storage has no atomic switch, so the order of the writes keeps the site whole for
+ * readers: the remote objects are listed first; only files whose content differs are uploaded,
+ * new hashed files before the pages that use them, pages before the lists and the offline files
+ * that name them (http-policy.ts, UPLOAD_STAGES); stale objects are deleted only after every
+ * upload succeeded. A failure at any point leaves the previous pages in place, all of whose files
+ * are still there. Each object gets its Content-Type (with charset for text) and the same
+ * Cache-Control as deploy/nginx.conf sends.
+ *
+ * Unchanged files are told by the ETag the listing returns, which these stores set to the MD5 of
+ * an object uploaded in one piece; where a store gives another kind of ETag (server-side
+ * encryption), the SHA-256 this deploy keeps in the object's metadata is read instead.
+ */
+// The AWS SDK rather than the vendors' own SDKs: OSS, COS, OBS and MinIO all speak the S3 API, so one client serves them all.
+import {
+  DeleteObjectCommand,
+  HeadObjectCommand,
+  ListObjectsV2Command,
+  PutObjectCommand,
+  S3Client,
+} from '@aws-sdk/client-s3';
+import { readFile } from 'node:fs/promises';
+import type { S3Target } from './deploy-config.ts';
+import { DeployError, type DeployLog } from './deploy-error.ts';
+import { STAGE_NAMES, UPLOAD_STAGES, cacheControlFor, contentTypeFor, uploadStageOf } from './http-policy.ts';
+import {
+  digestFile,
+  forEachLimited,
+  formatBytes,
+  listSiteFiles,
+  type FileDigests,
+  type SiteFile,
+} from './site-files.ts';
+
+export interface S3Credentials {
+  accessKeyId: string;
+  secretAccessKey: string;
+  sessionToken?: string;
+  /** The environment variables they came from, to name in messages. */
+  idVariable: string;
+  secretVariable: string;
+}
+
+/** Metadata key (x-amz-meta-…) holding the file's SHA-256. */
+export const SHA256_METADATA = 'gongkai-sha256';
+
+const CONCURRENCY = 8;
+/** Lines listed by a dry run, per kind. */
+const DRY_RUN_LIST = 30;
+
+/** The keys from the environment: GONGKAI_S3_* first, else the standard AWS_* names. */
+export function s3CredentialsFrom(
+  env: NodeJS.ProcessEnv,
+): { ok: true; credentials: S3Credentials } | { ok: false; error: string } {
+  for (const [id, secret, token] of [
+    ['GONGKAI_S3_ACCESS_KEY_ID', 'GONGKAI_S3_SECRET_ACCESS_KEY', 'GONGKAI_S3_SESSION_TOKEN'],
+    ['AWS_ACCESS_KEY_ID', 'AWS_SECRET_ACCESS_KEY', 'AWS_SESSION_TOKEN'],
+  ] as const) {
+    const accessKeyId = env[id]?.trim();
+    const secretAccessKey = env[secret]?.trim();
+    if (!accessKeyId && !secretAccessKey) continue;
+    if (!accessKeyId || !secretAccessKey)
+      return {
+        ok: false,
+        error: `环境变量 ${accessKeyId ? id : secret} 已设置，但缺少 ${accessKeyId ? secret : id}：对象存储的 AccessKey ID 和 AccessKey Secret 要一起设置。`,
+      };
+    return {
+      ok: true,
+      credentials: {
+        accessKeyId,
+        secretAccessKey,
+        sessionToken: env[token]?.trim() || undefined,
+        idVariable: id,
+        secretVariable: secret,
+      },
+    };
+  }
+  return {
+    ok: false,
+    error:
+      '没有找到对象存储的密钥，未上传任何文件。请设置环境变量 GONGKAI_S3_ACCESS_KEY_ID 和 GONGKAI_S3_SECRET_ACCESS_KEY' +
+      '（也可用 AWS_ACCESS_KEY_ID 和 AWS_SECRET_ACCESS_KEY）。建议在阿里云 RAM、腾讯云 CAM 或华为云 IAM 中为部署单独建一个只能读写这个存储桶的子账号，用它的密钥。',
+  };
+}
+
+export interface S3DeployOptions {
+  credentials: S3Credentials;
+  dryRun: boolean;
+  log: DeployLog;
+  /** The deploy file as shown to the office, for messages that name a field. */
+  configFile: string;
+}
+
+export interface S3DeploySummary {
+  files: number;
+  uploaded: number;
+  uploadedBytes: number;
+  deleted: number;
+  unchanged: number;
+}
+
+interface RemoteObject {
+  etag: string;
+  size: number;
+}
+
+export function s3Client(target: S3Target, credentials: S3Credentials): S3Client {
+  return new S3Client({
+    endpoint: target.endpoint,
+    region: target.region,
+    forcePathStyle: target.pathStyle,
+    credentials: {
+      accessKeyId: credentials.accessKeyId,
+      secretAccessKey: credentials.secretAccessKey,
+      sessionToken: credentials.sessionToken,
+    },
+    // Checksums only where S3 requires them: the SDK's default trailing checksums (aws-chunked
+    // uploads) are refused by several S3-compatible stores.
+    requestChecksumCalculation: 'WHEN_REQUIRED',
+    responseChecksumValidation: 'WHEN_REQUIRED',
+    maxAttempts: 3,
+    requestHandler: { connectionTimeout: 15_000, requestTimeout: 300_000 },
+  });
+}
+
+export async function deployToS3(target: S3Target, out: string, options: S3DeployOptions): Promise<S3DeploySummary> {
+  const { log, dryRun } = options;
+  const where = `存储桶 ${target.bucket}${target.prefix ? ` 前缀 ${target.prefix} 下` : ''}`;
+  const client = s3Client(target, options.credentials);
+  const explain = (error: unknown) => new DeployError(explainS3Error(error, target, options));
+  try {
+    const { files, skipped } = await listSiteFiles(out);
+    for (const path of skipped) log(`跳过 ${path}：不是普通文件（例如符号链接），不上传。`);
+    log(`正在比较 ${files.length} 个网站文件与${where}的文件……`);
+    const remote = await listRemote(client, target).catch((error: unknown) => {
+      throw explain(error);
+    });
+
+    const digests = new Map<string, FileDigests>();
+    const upload: SiteFile[] = [];
+    await forEachLimited(files, CONCURRENCY, async (file) => {
+      const digest = await digestFile(file.file);
+      digests.set(file.path, digest);
+      const found = remote.get(target.prefix + file.path);
+      const same = found && (await sameContent(client, target, target.prefix + file.path, found, file, digest));
+      if (!same) upload.push(file);
+    }).catch((error: unknown) => {
+      throw error instanceof DeployError || (error as NodeJS.ErrnoException).syscall ? error : explain(error);
+    });
+    const stageIndex = (file: SiteFile) => UPLOAD_STAGES.indexOf(uploadStageOf(file.path));
+    upload.sort((a, b) => stageIndex(a) - stageIndex(b) || (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+
+    const stale = staleKeys(remote, new Set(files.map((f) => target.prefix + f.path)), target.prefix);
+    const remoteIsSite =
+      remote.has(`${target.prefix}index.html`) && remote.has(`${target.prefix}offline-manifest.json`);
+    if (stale.length && !remoteIsSite)
+      throw new DeployError(
+        `${where}已有不是本工具上传的网站的文件（例如 ${stale[0]}）。部署会删除网站里没有的文件，为防止误删，拒绝部署，未上传任何文件。` +
+          `请在 ${options.configFile} 中为“${target.name}”换一个空的 前缀 或 存储桶，或先确认并清空它。`,
+      );
+
+    const summary: S3DeploySummary = {
+      files: files.length,
+      uploaded: upload.length,
+      uploadedBytes: upload.reduce((sum, f) => sum + f.size, 0),
+      deleted: stale.length,
+      unchanged: files.length - upload.length,
+    };
+    if (dryRun) {
+      log(
+        `试运行（--dry-run），没有上传或删除任何文件。将上传 ${upload.length} 个文件（${formatBytes(summary.uploadedBytes)}），` +
+          `删除 ${stale.length} 个网站中已没有的文件，${summary.unchanged} 个文件不变。`,
+      );
+      for (const file of upload.slice(0, DRY_RUN_LIST)) log(`  上传 ${file.path}`);
+      if (upload.length > DRY_RUN_LIST) log(`  ……另有 ${upload.length - DRY_RUN_LIST} 个文件要上传`);
+      for (const key of stale.slice(0, DRY_RUN_LIST)) log(`  删除 ${key}`);
+      if (stale.length > DRY_RUN_LIST) log(`  ……另有 ${stale.length - DRY_RUN_LIST} 个文件要删除`);
+      return summary;
+    }
+    if (!upload.length && !stale.length) return summary;
+
+    log(
+      `需要上传 ${upload.length} 个文件（${formatBytes(summary.uploadedBytes)}），${summary.unchanged} 个文件不变；上传完成后删除 ${stale.length} 个网站中已没有的文件。`,
+    );
+    for (const stage of UPLOAD_STAGES) {
+      const batch = upload.filter((file) => uploadStageOf(file.path) === stage);
+      if (!batch.length) continue;
+      log(`上传${STAGE_NAMES[stage]}：${batch.length} 个文件……`);
+      const progress = throttledProgress(log, batch.length, '已上传');
+      await forEachLimited(batch, CONCURRENCY, async (file) => {
+        await putFile(client, target, file, digests.get(file.path)!).catch((error: unknown) => {
+          throw new DeployError(
+            `上传 ${file.path} 失败：${explainS3Error(error, target, options)}\n网上仍是原来的页面（它们用到的文件都还在）；排除问题后再运行一次 npm run deploy 即可，已上传的文件不会重复上传。`,
+          );
+        });
+        progress();
+      });
+    }
+    if (stale.length) {
+      log(`删除网站中已没有的文件：${stale.length} 个……`);
+      await forEachLimited(stale, CONCURRENCY, async (key) => {
+        await client.send(new DeleteObjectCommand({ Bucket: target.bucket, Key: key })).catch((error: unknown) => {
+          throw new DeployError(
+            `删除 ${key} 失败：${explainS3Error(error, target, options)}\n新网站已完整上传；再运行一次 npm run deploy 会删除剩下的旧文件。`,
+          );
+        });
+      });
+    }
+    return summary;
+  } finally {
+    client.destroy();
+  }
+}
+
+/** Every object under the prefix, by key. */
+async function listRemote(client: S3Client, target: S3Target): Promise<Map<string, RemoteObject>> {
+  const objects = new Map<string, RemoteObject>();
+  let token: string | undefined;
+  do {
+    const page = await client.send(
+      new ListObjectsV2Command({
+        Bucket: target.bucket,
+        Prefix: target.prefix || undefined,
+        ContinuationToken: token,
+      }),
+    );
+    for (const object of page.Contents ?? [])
+      if (object.Key) objects.set(object.Key, { etag: object.ETag ?? '', size: object.Size ?? -1 });
+    token = page.IsTruncated ? page.NextContinuationToken : undefined;
+  } while (token);
+  return objects;
+}
+
+async function sameContent(
+  client: S3Client,
+  target: S3Target,
+  key: string,
+  remote: RemoteObject,
+  file: SiteFile,
+  digest: FileDigests,
+): Promise<boolean> {
+  if (remote.size !== file.size) return false;
+  const etag = remote.etag.replace(/"/g, '').toLowerCase();
+  if (/^[0-9a-f]{32}$/.test(etag)) return etag === digest.md5;
+  const head = await client.send(new HeadObjectCommand({ Bucket: target.bucket, Key: key }));
+  return head.Metadata?.[SHA256_METADATA] === digest.sha256;
+}
+
+async function putFile(client: S3Client, target: S3Target, file: SiteFile, digest: FileDigests): Promise<void> {
+  await client.send(
+    new PutObjectCommand({
+      Bucket: target.bucket,
+      Key: target.prefix + file.path,
+      Body: await readFile(file.file),
+      ContentType: contentTypeFor(file.path),
+      CacheControl: cacheControlFor(file.path),
+      // The store checks the bytes it received against this.
+      ContentMD5: Buffer.from(digest.md5, 'hex').toString('base64'),
+      Metadata: { [SHA256_METADATA]: digest.sha256 },
+    }),
+  );
+}
+
+/**
+ * Remote objects the site no longer has. Never: "folder" placeholders, hidden objects (a
+ * `.well-known/` challenge, say: the deploy never uploads hidden files, so someone else put
+ * them there), and another gongkai site published under a sub-prefix (it has its own
+ * offline-manifest.json), which is not this site's to delete.
+ */
+function staleKeys(remote: Map<string, RemoteObject>, local: Set<string>, prefix: string): string[] {
+  const relative = [...remote.keys()].filter((key) => key.startsWith(prefix)).map((key) => key.slice(prefix.length));
+  const otherSites = relative
+    .map((path) => /^(.+\/)offline-manifest\.json$/.exec(path)?.[1])
+    .filter((root): root is string => root !== undefined);
+  return relative
+    .filter(
+      (path) =>
+        path !== '' &&
+        !path.endsWith('/') &&
+        !path.split('/').some((segment) => segment.startsWith('.')) &&
+        !otherSites.some((root) => path.startsWith(root)) &&
+        !local.has(prefix + path),
+    )
+    .map((path) => prefix + path)
+    .sort();
+}
+
+/** A progress line at most every two seconds, and the last one. */
+function throttledProgress(log: DeployLog, total: number, verb: string): () => void {
+  let done = 0;
+  let last = Date.now();
+  return () => {
+    done++;
+    if (total < 50) return;
+    if (done === total || Date.now() - last > 2000) {
+      last = Date.now();
+      log(`  ${verb} ${done}/${total}`);
+    }
+  };
+}
+
+/** What went wrong talking to the store, with the field or variable to fix. */
+export function explainS3Error(
+  error: unknown,
+  target: S3Target,
+  options: Pick<S3DeployOptions, 'credentials' | 'configFile'>,
+): string {
+  const e = error as { name?: string; code?: string; message?: string; $metadata?: { httpStatusCode?: number } };
+  const name = e.name ?? '';
+  const code = e.code ?? '';
+  const status = e.$metadata?.httpStatusCode;
+  const field = (key: string) => `${options.configFile} 中“${target.name}”的 ${key}`;
+  const bucket = `存储桶 ${target.bucket}（端点 ${target.endpoint}）`;
+  const { idVariable, secretVariable } = options.credentials;
+  if (name === 'NoSuchBucket')
+    return `${bucket}不存在。请检查${field('存储桶')}，以及${field('端点')}是否为存储桶所在地域的端点。`;
+  if (name === 'InvalidAccessKeyId')
+    return `对象存储不认识环境变量 ${idVariable} 中的 AccessKey ID。请确认它是这家云服务商、这个账号的密钥。`;
+  if (name === 'SignatureDoesNotMatch')
+    return `签名不对：环境变量 ${secretVariable} 与 ${idVariable} 不是一对，或${field('区域')}写错。`;
+  if (name === 'SecondLevelDomainForbidden' || /path.?style|second.?level/i.test(e.message ?? ''))
+    return `这个对象存储不接受路径风格的访问：请把${field('路径风格')}改为 否。`;
+  if (
+    [
+      'PermanentRedirect',
+      'AuthorizationHeaderMalformed',
+      'IllegalLocationConstraintException',
+      'InvalidRegion',
+    ].includes(name) ||
+    status === 301
+  )
+    return `${bucket}不在这个端点所指的地域：请按存储桶所在地域改正${field('端点')}和${field('区域')}。`;
+  if (name === 'AccessDenied' || name === 'Forbidden' || status === 403)
+    return `没有权限访问${bucket}：请给这对密钥（${idVariable}）授予这个存储桶的列出、上传和删除文件的权限。`;
+  if (
+    ['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'ETIMEDOUT', 'ECONNRESET', 'EHOSTUNREACH', 'ENETUNREACH'].includes(
+      code,
+    ) ||
+    name === 'TimeoutError'
+  )
+    return `无法连接对象存储 ${target.endpoint}（${code || name}）。请检查${field('端点')}和本机的网络。`;
+  if (/certificate|self[- ]signed|SSL|TLS/i.test(`${code} ${e.message}`))
+    return `与 ${target.endpoint} 的 HTTPS 连接不安全（${code || e.message}）。请检查${field('端点')}是否为云服务商给出的端点。`;
+  return `${name || '错误'}${status ? `（HTTP ${status}）` : ''}：${e.message ?? String(error)}`;
+}
