@@ -13,11 +13,14 @@ import {
   chooseTarget,
   parseDeployConfig,
   type DeployTarget,
+  type S3Target,
+  type SshTarget,
 } from '../deploy/deploy-config.ts';
 import { DeployError } from '../deploy/deploy-error.ts';
 import { guardOut } from '../deploy/out-guard.ts';
 import { deployToS3, s3CredentialsFrom } from '../deploy/s3-target.ts';
 import { formatBytes } from '../deploy/site-files.ts';
+import { deployOverSsh, rollbackOverSsh, sshSetupReason } from '../deploy/ssh-target.ts';
 import { printProblems } from './report.ts';
 
 const USAGE =
@@ -41,7 +44,6 @@ async function main(args: string[]): Promise<number> {
     console.error(`${optionError(error)}\n${USAGE}`);
     return 1;
   }
-  const dryRun = values['dry-run'] ?? false;
 
   const configPath = resolve(values.config ?? DEFAULT_CONFIG_FILE);
   const configFile = shownPath(configPath);
@@ -72,10 +74,52 @@ async function main(args: string[]): Promise<number> {
     return 1;
   }
 
-  if (target.kind === 'ssh') {
-    console.error(`部署目标“${target.name}”的类型 ssh 暂不支持，请改用对象存储（类型: s3）。`);
+  if (target.kind === 'ssh') return deploySsh(target, out, configFile, values);
+  return deployS3(target, out, configFile, values);
+}
+
+type Values = { target?: string; 'dry-run'?: boolean; rollback?: boolean };
+
+async function deploySsh(target: SshTarget, out: string, configFile: string, values: Values): Promise<number> {
+  const dryRun = values['dry-run'] ?? false;
+  const setup = sshSetupReason(process.env);
+  if (setup) {
+    console.error(setup);
     return 1;
   }
+  const options = { log, dryRun, configFile, env: process.env };
+  const started = performance.now();
+  if (values.rollback) {
+    const { from, to, kept } = await rollbackOverSsh(target, options);
+    if (!dryRun)
+      log(
+        `回滚完成：${describe(target)}的 current 已从 releases/${from} 改回 releases/${to}（用时 ${seconds(started)} 秒）。` +
+          `\n服务器上的版本：${kept.join('、')}。releases/${from} 已撤下，下次部署时删除。`,
+      );
+    return 0;
+  }
+  const guard = await guardOut(out);
+  if (!guard.ok) {
+    console.error(guard.error);
+    return 1;
+  }
+  try {
+    log(`${dryRun ? '试运行：' : ''}部署 ${out}（生成编号 ${guard.build}）到${describe(target)}`);
+    const summary = await deployOverSsh(target, out, guard.build, options);
+    if (!dryRun)
+      log(
+        `部署完成：current 已指向 releases/${summary.release}。共 ${summary.files} 个文件，传送 ${summary.transferred} 个` +
+          `（发送 ${formatBytes(summary.bytesSent)}），其余与上一版本相同，以硬链接保存（用时 ${seconds(started)} 秒）。` +
+          `\n服务器上保留的版本：${summary.kept.join('、')}。要退回上一版本：npm run deploy -- --target ${target.name} --rollback`,
+      );
+    return 0;
+  } finally {
+    guard.release();
+  }
+}
+
+async function deployS3(target: S3Target, out: string, configFile: string, values: Values): Promise<number> {
+  const dryRun = values['dry-run'] ?? false;
   const credentials = s3CredentialsFrom(process.env);
   if (!credentials.ok) {
     console.error(credentials.error);
@@ -88,7 +132,6 @@ async function main(args: string[]): Promise<number> {
     );
     return 1;
   }
-
   const guard = await guardOut(out);
   if (!guard.ok) {
     console.error(guard.error);
@@ -113,7 +156,7 @@ async function main(args: string[]): Promise<number> {
 
 function describe(target: DeployTarget): string {
   return target.kind === 'ssh'
-    ? `服务器“${target.name}”（${target.user}@${target.host}:${target.dir}）`
+    ? `服务器“${target.name}”（${target.user}@${target.host.includes(':') ? `[${target.host}]` : target.host}:${target.dir}）`
     : `对象存储“${target.name}”（${target.endpoint} 的存储桶 ${target.bucket}${target.prefix ? `，前缀 ${target.prefix}` : ''}）`;
 }
 

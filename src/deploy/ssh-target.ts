@@ -1,0 +1,344 @@
+/**
+ * Deploying to the office's own server: rsync over ssh into a new release folder, then an atomic
+ * switch of the `current` symlink nginx serves (remote-releases.sh does the server's side).
+ *
+ * 1. `prepare` on the server: makes `<目录>/releases/`, clears uploads cut off earlier, says
+ *    which release is current.
+ * 2. rsync OUT into `releases/<name>.uploading/`, with `--link-dest` to the current release and
+ *    `--checksum`: a file whose bytes are unchanged is hard-linked, not sent, so a deploy sends
+ *    only what changed and every release is still a complete folder of its own. Hidden files
+ *    (the build's marker) are not sent.
+ * 3. `switch` on the server: renames the upload to `releases/<name>`, renames a new symlink over
+ *    `current`, keeps the newest three releases.
+ * Readers see the previous site until the rename and the new one after it, never a mix.
+ * `--rollback` points `current` back at the release before it.
+ *
+ * ssh and rsync are the system's own (OpenSSH, rsync 3): the office's keys, agent, ~/.ssh/config
+ * and known_hosts apply as in any ssh session. No password is ever handled here.
+ */
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import type { SshTarget } from './deploy-config.ts';
+import { DeployError, type DeployLog } from './deploy-error.ts';
+import { formatBytes, listSiteFiles } from './site-files.ts';
+
+const REMOTE_SCRIPT = readFileSync(new URL('./remote-releases.sh', import.meta.url), 'utf8');
+
+export interface SshOptions {
+  log: DeployLog;
+  dryRun: boolean;
+  /** The deploy file as shown to the office, for messages that name a field. */
+  configFile: string;
+  env: NodeJS.ProcessEnv;
+}
+
+export interface SshDeploySummary {
+  release: string;
+  files: number;
+  transferred: number;
+  bytesSent: number;
+  kept: string[];
+}
+
+interface RemoteState {
+  current: string;
+  releases: string[];
+  removed: string[];
+  from?: string;
+}
+
+/** Why ssh or rsync cannot be run here, or the deploy's own ssh settings are wrong; undefined when fine. */
+export function sshSetupReason(env: NodeJS.ProcessEnv): string | undefined {
+  const missing = (command: string, args: string[]) =>
+    (spawnSync(command, args, { stdio: 'ignore' }).error as NodeJS.ErrnoException | undefined)?.code === 'ENOENT';
+  if (missing('ssh', ['-V']))
+    return '本机没有 ssh 命令：请安装 OpenSSH 客户端（Debian/Ubuntu：apt install openssh-client）。';
+  if (missing('rsync', ['--version']))
+    return '本机没有 rsync 命令：请安装 rsync（Debian/Ubuntu：apt install rsync；Windows 请在 WSL 中运行 npm run deploy，或改用对象存储）。';
+  for (const variable of ['GONGKAI_SSH_KEY', 'GONGKAI_SSH_KNOWN_HOSTS']) {
+    const file = env[variable];
+    if (!file) continue;
+    if (!existsSync(file)) return `环境变量 ${variable} 指向的文件 ${file} 不存在。请改正它，或删除这个环境变量。`;
+    if (/['"\\\s]/.test(file))
+      return `环境变量 ${variable} 指向的文件路径 ${file} 含空格、引号或反斜杠，rsync 无法使用。请把文件放到不含这些字符的路径下。`;
+  }
+  return undefined;
+}
+
+/** The ssh command and options, as rsync's `-e` and for running the remote script. */
+function sshArgs(target: SshTarget, env: NodeJS.ProcessEnv): string[] {
+  const args = ['ssh', '-p', String(target.port), '-o', 'ConnectTimeout=20', '-o', 'ServerAliveInterval=15'];
+  // Without a terminal to ask on (CI, a scheduled task), fail at once rather than wait for input.
+  if (!process.stdin.isTTY) args.push('-o', 'BatchMode=yes');
+  if (env.GONGKAI_SSH_KEY) args.push('-i', env.GONGKAI_SSH_KEY, '-o', 'IdentitiesOnly=yes');
+  if (env.GONGKAI_SSH_KNOWN_HOSTS)
+    args.push('-o', `UserKnownHostsFile=${env.GONGKAI_SSH_KNOWN_HOSTS}`, '-o', 'StrictHostKeyChecking=yes');
+  return args;
+}
+
+const hostForRsync = (host: string) => (host.includes(':') ? `[${host}]` : host);
+
+/** Runs remote-releases.sh on the server with `action`, and reads what it printed. */
+async function remote(
+  target: SshTarget,
+  options: SshOptions,
+  action: 'inspect' | 'prepare' | 'switch' | 'rollback',
+  release?: string,
+): Promise<RemoteState> {
+  const [command, ...args] = sshArgs(target, options.env);
+  args.push('-l', target.user, target.host, 'sh', '-s', '--', action, target.dir, ...(release ? [release] : []));
+  const result = await run(command!, args, REMOTE_SCRIPT);
+  const values = result.stdout.split('\n').map((line) => /^(\w+)=(.*)$/.exec(line.trim()));
+  const all = (key: string) => values.filter((m) => m?.[1] === key).map((m) => m![2]!);
+  const error = all('error')[0];
+  if (error) throw new DeployError(remoteErrorMessage(error, target, options, all('current')[0]));
+  if (result.status !== 0) throw new DeployError(sshFailure(result, target, options));
+  return {
+    current: all('current')[0] ?? '',
+    releases: all('release'),
+    removed: all('removed'),
+    from: all('from')[0],
+  };
+}
+
+export async function deployOverSsh(
+  target: SshTarget,
+  out: string,
+  build: string,
+  options: SshOptions,
+): Promise<SshDeploySummary> {
+  const { log, dryRun } = options;
+  const { files } = await listSiteFiles(out);
+  const totalBytes = files.reduce((sum, f) => sum + f.size, 0);
+  log(`连接服务器 ${target.user}@${hostForRsync(target.host)}，端口 ${target.port}……`);
+  const state = await remote(target, options, dryRun ? 'inspect' : 'prepare');
+  const release = releaseName(build, state.releases);
+  if (dryRun && !state.current) {
+    log(
+      `试运行（--dry-run），服务器上没有任何改动。服务器上还没有部署过的版本：将上传全部 ${files.length} 个文件（${formatBytes(totalBytes)}）到 ${target.dir}/releases/${release}/，再让 ${target.dir}/current 指向它。`,
+    );
+    return { release, files: files.length, transferred: files.length, bytesSent: totalBytes, kept: state.releases };
+  }
+  if (!dryRun)
+    log(
+      state.current
+        ? `当前版本是 releases/${state.current}；上传新版本 releases/${release}，与当前版本相同的文件不重复传送……`
+        : `服务器上还没有部署过的版本；上传第一个版本 releases/${release}……`,
+    );
+  const stats = await rsync(target, out, release, state.current, options);
+  if (dryRun) {
+    log(
+      `试运行（--dry-run），服务器上没有任何改动。将传送 ${stats.transferred} 个文件（${formatBytes(stats.transferredSize)}），` +
+        `其余 ${files.length - stats.transferred} 个与当前版本 releases/${state.current} 相同；然后 current 改为指向 releases/${release}。`,
+    );
+    return {
+      release,
+      files: files.length,
+      transferred: stats.transferred,
+      bytesSent: stats.bytesSent,
+      kept: state.releases,
+    };
+  }
+  log('上传完成，切换 current……');
+  const switched = await remote(target, options, 'switch', release);
+  for (const name of switched.removed) log(`已删除旧版本 releases/${name}`);
+  return {
+    release,
+    files: files.length,
+    transferred: stats.transferred,
+    bytesSent: stats.bytesSent,
+    kept: switched.releases,
+  };
+}
+
+export async function rollbackOverSsh(
+  target: SshTarget,
+  options: SshOptions,
+): Promise<{ from: string; to: string; kept: string[] }> {
+  const { log } = options;
+  log(`连接服务器 ${target.user}@${hostForRsync(target.host)}，端口 ${target.port}……`);
+  if (options.dryRun) {
+    const state = await remote(target, options, 'inspect');
+    if (!state.current) throw new DeployError(remoteErrorMessage('no-current', target, options, ''));
+    const previous = state.releases.filter((name) => name < state.current).at(-1);
+    if (!previous) throw new DeployError(remoteErrorMessage('no-previous', target, options, state.current));
+    log(
+      `试运行（--dry-run），服务器上没有任何改动。回滚会把 current 从 releases/${state.current} 改为指向 releases/${previous}。`,
+    );
+    return { from: state.current, to: previous, kept: state.releases };
+  }
+  const state = await remote(target, options, 'rollback');
+  return { from: state.from ?? '', to: state.current, kept: state.releases };
+}
+
+/** `20261203-120506_<build>`: China time of the deploy, so names sort by when they went up. */
+function releaseName(build: string, existing: readonly string[]): string {
+  const parts = Object.fromEntries(
+    new Intl.DateTimeFormat('en-US', {
+      timeZone: 'Asia/Shanghai',
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      second: '2-digit',
+      hourCycle: 'h23',
+    })
+      .formatToParts(new Date())
+      .map((p) => [p.type, p.value]),
+  );
+  const safeBuild = build.replace(/[^A-Za-z0-9-]/g, '').slice(0, 40) || 'site';
+  const base = `${parts.year}${parts.month}${parts.day}-${parts.hour}${parts.minute}${parts.second}_${safeBuild}`;
+  let name = base;
+  for (let n = 2; existing.includes(name); n++) name = `${base}-${n}`;
+  return name;
+}
+
+interface RsyncStats {
+  transferred: number;
+  transferredSize: number;
+  bytesSent: number;
+}
+
+async function rsync(
+  target: SshTarget,
+  out: string,
+  release: string,
+  current: string,
+  options: SshOptions,
+): Promise<RsyncStats> {
+  const ssh = sshArgs(target, options.env)
+    .map((arg) => (/^[\w@%+=:,./-]+$/.test(arg) ? arg : `'${arg}'`))
+    .join(' ');
+  const args = [
+    '--recursive',
+    '--checksum',
+    '--perms',
+    '--chmod=D755,F644',
+    '--exclude=.*',
+    '--stats',
+    '--no-human-readable',
+    '--out-format=%n',
+    ...(current ? [`--link-dest=${target.dir}/releases/${current}`] : []),
+    ...(options.dryRun ? ['--dry-run'] : []),
+    '-e',
+    ssh,
+    `${out.replace(/\/+$/, '')}/`,
+    `${target.user}@${hostForRsync(target.host)}:${target.dir}/releases/${release}.uploading/`,
+  ];
+  let sent = 0;
+  let last = Date.now();
+  const result = await run('rsync', args, undefined, (line) => {
+    if (
+      !line ||
+      line.endsWith('/') ||
+      /^(Number of|Total |Literal data|Matched data|File list|sent |total size)/.test(line)
+    )
+      return;
+    sent++;
+    if (!options.dryRun && Date.now() - last > 2000) {
+      last = Date.now();
+      options.log(`  已传送 ${sent} 个文件……`);
+    }
+  });
+  if (result.status !== 0) {
+    if (result.status === 255) throw new DeployError(sshFailure(result, target, options));
+    throw new DeployError(
+      `rsync 上传失败（退出码 ${result.status}）：${lastLines(result.stderr)}\n网上仍是原来的网站，current 没有改动；排除问题后再运行一次 npm run deploy。`,
+    );
+  }
+  const number = (label: string) => {
+    const match = new RegExp(`${label}: ([\\d,.]+)`).exec(result.stdout);
+    return match ? Number(match[1]!.replace(/[,.]/g, '')) : 0;
+  };
+  return {
+    transferred: number('Number of regular files transferred'),
+    transferredSize: number('Total transferred file size'),
+    bytesSent: number('Total bytes sent'),
+  };
+}
+
+interface RunResult {
+  status: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+/** Runs a program (ssh, rsync) without a shell, feeding `input`, passing each stdout line to `onLine`. */
+function run(command: string, args: string[], input?: string, onLine?: (line: string) => void): Promise<RunResult> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(command, args, { stdio: ['pipe', 'pipe', 'pipe'], env: { ...process.env, LC_ALL: 'C' } });
+    let stdout = '';
+    let stderr = '';
+    let pending = '';
+    child.stdout.setEncoding('utf8').on('data', (chunk: string) => {
+      stdout += chunk;
+      if (!onLine) return;
+      pending += chunk;
+      const lines = pending.split('\n');
+      pending = lines.pop()!;
+      for (const line of lines) onLine(line.trim());
+    });
+    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
+    child.on('error', reject);
+    child.on('close', (status) => resolve({ status, stdout, stderr }));
+    child.stdin.on('error', () => {}); // ssh that failed to connect closes its input early
+    child.stdin.end(input ?? '');
+  });
+}
+
+function lastLines(text: string): string {
+  return text.trim().split('\n').slice(-3).join(' ').trim() || '（没有错误信息）';
+}
+
+/** ssh could not connect or log in: what to check. */
+function sshFailure(result: RunResult, target: SshTarget, options: SshOptions): string {
+  const text = result.stderr;
+  const where = `${target.user}@${target.host}（端口 ${target.port}）`;
+  const field = (key: string) => `${options.configFile} 中“${target.name}”的 ${key}`;
+  if (/Host key verification failed|REMOTE HOST IDENTIFICATION HAS CHANGED|No .* host key is known/i.test(text))
+    return (
+      `无法确认服务器 ${target.host} 的身份（它的主机密钥不在 known_hosts 中，或与记录的不同），未上传任何文件。` +
+      `第一次部署前，请先在本机运行一次 ssh -p ${target.port} ${target.user}@${target.host}，向服务器管理员核对指纹后输入 yes；` +
+      '如果提示主机密钥已改变，请先向管理员确认服务器没有被冒充。'
+    );
+  if (/Permission denied|Too many authentication failures/i.test(text))
+    return (
+      `服务器拒绝了登录 ${where}，未上传任何文件。请确认本机的 ssh 公钥已加入服务器上用户 ${target.user} 的 ~/.ssh/authorized_keys，` +
+      `ssh-agent 已载入对应的私钥（或用环境变量 GONGKAI_SSH_KEY 指定私钥文件），并检查${field('用户')}。`
+    );
+  if (/Could not resolve hostname|Name or service not known|nodename nor servname/i.test(text))
+    return `找不到服务器 ${target.host}，未上传任何文件。请检查${field('主机')}和本机的网络（DNS）。`;
+  if (/Connection refused|timed out|No route to host|Network is unreachable|Connection closed/i.test(text))
+    return `无法连接服务器 ${where}（${lastLines(text)}），未上传任何文件。请检查${field('主机')}、${field('端口')}，以及服务器的 sshd 和防火墙。`;
+  return `ssh 连接 ${where} 失败（退出码 ${result.status}）：${lastLines(text)}`;
+}
+
+/** The states remote-releases.sh refuses, in words for the office. */
+function remoteErrorMessage(code: string, target: SshTarget, options: SshOptions, current: string | undefined): string {
+  const dir = target.dir;
+  switch (code) {
+    case 'current-not-link':
+      return (
+        `服务器上的 ${dir}/current 是普通文件夹或文件，不是符号链接，为防止覆盖，未上传任何文件。` +
+        `如果它是以前手工复制的网站，请在服务器上把它改名（例如 mv ${dir}/current ${dir}/current.old），再运行 npm run deploy；` +
+        `nginx 的 root 应为 ${dir}/current。`
+      );
+    case 'mkdir':
+    case 'not-writable':
+      return `用户 ${target.user} 不能在服务器上写入 ${dir}/releases，未上传任何文件。请在服务器上运行 sudo mkdir -p ${dir} && sudo chown ${target.user} ${dir}，或在 ${options.configFile} 中改正“${target.name}”的 目录。`;
+    case 'no-rsync':
+      return '服务器上没有安装 rsync，未上传任何文件。请在服务器上安装（Debian/Ubuntu：apt install rsync；CentOS、麒麟、统信：yum install rsync）。';
+    case 'incomplete':
+      return `上传到服务器的新版本不完整（没有 index.html），current 没有改动。请再运行一次 npm run deploy。`;
+    case 'symlink':
+    case 'rename':
+      return `无法在服务器上切换 ${dir}/current（需要 GNU coreutils 的 mv -T，以及对 ${dir} 的写权限），网上仍是原来的网站。`;
+    case 'no-current':
+      return `服务器上 ${dir} 还没有用 npm run deploy 部署过的版本（没有 current），无法回滚。`;
+    case 'no-previous':
+      return `服务器上没有比当前版本 releases/${current} 更早的版本，无法回滚。`;
+    default:
+      return `服务器上的部署脚本出错（${code}）。`;
+  }
+}
