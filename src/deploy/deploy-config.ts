@@ -30,7 +30,7 @@ import type { Problem } from '../domain/problems.ts';
 export const DEFAULT_CONFIG_FILE = 'deploy.yaml';
 
 /** Where the office reads how to write the file. */
-export const DEPLOY_GUIDE = 'docs/deploy.md 中“一条命令上传（npm run deploy）”一节';
+export const DEPLOY_GUIDE = 'docs/deploy.md“一条命令上传（npm run deploy）”一节';
 
 export interface SshTarget {
   kind: 'ssh';

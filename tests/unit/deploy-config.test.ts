@@ -1,6 +1,9 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { chooseTarget, parseDeployConfig, type DeployTarget } from '../../src/deploy/deploy-config.ts';
+import { ROOT } from '../build/helpers.ts';
 
 const parse = (yaml: string) => parseDeployConfig('deploy.yaml', new TextEncoder().encode(yaml));
 const targetsOf = (yaml: string): DeployTarget[] => {
@@ -115,6 +118,18 @@ describe('deploy.yaml', () => {
     const result = parseDeployConfig('deploy.yaml', gbk);
     assert.ok(!result.ok);
     assert.match(result.problems[0]!.fix!, /deploy\.yaml.*UTF-8/);
+  });
+});
+
+describe('the deploy guide', () => {
+  test('its deploy.yaml example is read as written', () => {
+    const guide = readFileSync(join(ROOT, 'docs/deploy.md'), 'utf8');
+    const example = /```yaml\n(# deploy\.yaml[\s\S]*?)```/.exec(guide)?.[1];
+    assert.ok(example, 'docs/deploy.md has the deploy.yaml example');
+    assert.deepEqual(
+      targetsOf(example).map((t) => `${t.kind} ${t.name}`),
+      ['ssh 服务器', 's3 阿里云'],
+    );
   });
 });
 
