@@ -4,7 +4,6 @@
  * exactly as it was: offices publish whatever is in OUT, so it must never be half-built.
  */
 import { rename, rm } from 'node:fs/promises';
-import { randomUUID } from 'node:crypto';
 import { join, resolve } from 'node:path';
 import { loadContentInParallel } from '../content/parallel-check.ts';
 import { personalInfoExceptionLines } from '../domain/privacy/personal-info.ts';
@@ -21,6 +20,7 @@ import { openOutFolder, unsafeOutReason, type OutFolder } from './out/out-folder
 import { renderPages } from './astro-integration.ts';
 import { noticeSearchShards } from '../domain/search/search-shards.ts';
 import { bodyFormat } from '../domain/body/body-tree.ts';
+import { buildIdOf } from './build-id.ts';
 
 export type BuildResult =
   | { ok: true; content: Content; problems: Problem[] }
@@ -77,10 +77,11 @@ async function buildInto(
   const searchDir = `${staging}.pagefind`;
   let search: Promise<SearchIndexReport> | undefined;
   try {
-    const version = buildVersion();
     log(`${STAGE_MARK}${STAGES.astro}`);
     search = writeSearchIndex(report.content.notices, searchDir, options.base);
     search.catch(() => {}); // awaited below; until then a failure must not end the process
+    // A digest of the content and code (build-id.ts), made while Pagefind starts on its thread.
+    const version = await buildIdOf(report.content, options.content, options.base);
     const pages = await openPageReuse(options.out, options.base, report.content.site);
     await renderPages({
       context: {
@@ -129,9 +130,4 @@ async function buildInto(
     return { ok: false, problems: report.problems, error: detail };
   }
   return { ok: true, content: report.content, problems: report.problems };
-}
-
-/** Names this build for caches, so each build is a new offline version: time, then a random tail. */
-function buildVersion(): string {
-  return `${new Date().toISOString().replace(/\D/g, '').slice(0, 14)}-${randomUUID().slice(0, 6)}`;
 }

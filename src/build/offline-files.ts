@@ -52,14 +52,19 @@ export async function writeOfflineFiles(
 }
 
 /**
- * Every file of the site with its size. Synchronous on purpose: nothing else runs by now, and
- * for 24,000 files (10,000 notices) the promise-based calls took 1.6 s, these 0.4 s.
+ * Every file of the site with its size, by path. Synchronous on purpose: nothing else runs by
+ * now, and for 24,000 files (10,000 notices) the promise-based calls took 1.6 s, these 0.4 s.
  */
 function listFiles(dir: string): { path: string; bytes: number }[] {
-  return readdirSync(dir, { recursive: true, withFileTypes: true })
-    .filter((e) => e.isFile())
-    .map((e) => {
-      const full = join(e.parentPath, e.name);
-      return { path: relative(dir, full).split(sep).join('/'), bytes: statSync(full).size };
-    });
+  return (
+    readdirSync(dir, { recursive: true, withFileTypes: true })
+      .filter((e) => e.isFile())
+      .map((e) => {
+        const full = join(e.parentPath, e.name);
+        return { path: relative(dir, full).split(sep).join('/'), bytes: statSync(full).size };
+      })
+      // Sorted: the folder's listing order depends on the file system and the order files were
+      // written in, and the manifest and sw.js must be the same for the same site.
+      .sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))
+  );
 }

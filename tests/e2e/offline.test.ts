@@ -1,8 +1,10 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
+import { cpSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { resultTitles, searchSettled, useSite } from './harness.ts';
-import { fixture, runScript } from '../build/helpers.ts';
+import { fixture, runScript, tempDir } from '../build/helpers.ts';
 
 const site = useSite('office', '/gk/');
 const NOTICES = [
@@ -127,7 +129,16 @@ describe('offline reading under a base path', () => {
     const page = await controlledPage();
     const before = await buildOnServer(page);
     await page.goto(`${site.url}xxgk/${NOTICES[1]}/`);
-    const rebuilt = runScript('build', ['--content', fixture('office'), '--out', site.out, '--base', '/gk/']);
+    // The build id is a digest of the content and code: the same site rebuilt keeps it (and
+    // readers their caches); a changed title makes a new build.
+    const same = runScript('build', ['--content', fixture('office'), '--out', site.out, '--base', '/gk/']);
+    assert.equal(same.status, 0, same.stderr);
+    assert.equal(await buildOnServer(page), before);
+    const content = join(tempDir('offline-rebuild'), 'content');
+    cpSync(fixture('office'), content, { recursive: true });
+    const notice = join(content, 'notices/2024/chungeng.md');
+    writeFileSync(notice, readFileSync(notice, 'utf8').replace(/^标题: (.*)$/m, '标题: $1（修订）'));
+    const rebuilt = runScript('build', ['--content', content, '--out', site.out, '--base', '/gk/']);
     assert.equal(rebuilt.status, 0, rebuilt.stderr);
     await page.evaluate(async () => (await navigator.serviceWorker.ready).update());
     // The new worker installs, activates and deletes the old build's caches.

@@ -15,12 +15,14 @@ interface SiteMarker {
   generator: 'gongkai';
   /** The build id (as in offline-manifest.json), which the swap journal names too. */
   build: string;
-  /** ISO time the site was finished. */
-  builtAt: string;
 }
 
+/**
+ * No build time in it: uploads that copy dotfiles (rsync, some CI artifact steps) would send a
+ * changed marker for an unchanged site. The file's own time says when the site was built.
+ */
 export async function writeSiteMarker(site: string, build: string): Promise<void> {
-  const marker: SiteMarker = { generator: 'gongkai', build, builtAt: new Date().toISOString() };
+  const marker: SiteMarker = { generator: 'gongkai', build };
   await writeFile(join(site, SITE_MARKER), JSON.stringify(marker));
 }
 
