@@ -17,6 +17,7 @@
 import {
   DeleteObjectCommand,
   HeadObjectCommand,
+  ListObjectsCommand,
   ListObjectsV2Command,
   PutObjectCommand,
   S3Client,
@@ -217,19 +218,32 @@ export async function deployToS3(target: S3Target, out: string, options: S3Deplo
 /** Every object under the prefix, by key. */
 async function listRemote(client: S3Client, target: S3Target): Promise<Map<string, RemoteObject>> {
   const objects = new Map<string, RemoteObject>();
-  let token: string | undefined;
-  do {
-    const page = await client.send(
-      new ListObjectsV2Command({
-        Bucket: target.bucket,
-        Prefix: target.prefix || undefined,
-        ContinuationToken: token,
-      }),
-    );
-    for (const object of page.Contents ?? [])
+  const add = (contents: { Key?: string; ETag?: string; Size?: number }[] | undefined) => {
+    for (const object of contents ?? [])
       if (object.Key) objects.set(object.Key, { etag: object.ETag ?? '', size: object.Size ?? -1 });
-    token = page.IsTruncated ? page.NextContinuationToken : undefined;
-  } while (token);
+  };
+  const Prefix = target.prefix || undefined;
+  let token: string | undefined;
+  try {
+    do {
+      const page = await client.send(
+        new ListObjectsV2Command({ Bucket: target.bucket, Prefix, ContinuationToken: token }),
+      );
+      add(page.Contents);
+      token = page.IsTruncated ? page.NextContinuationToken : undefined;
+    } while (token);
+    return objects;
+  } catch (error) {
+    // A store without the second version of the listing (older S3-compatible servers) has the first.
+    const { name, $metadata } = error as { name?: string; $metadata?: { httpStatusCode?: number } };
+    if (objects.size || !(name === 'NotImplemented' || $metadata?.httpStatusCode === 501)) throw error;
+  }
+  let marker: string | undefined;
+  do {
+    const page = await client.send(new ListObjectsCommand({ Bucket: target.bucket, Prefix, Marker: marker }));
+    add(page.Contents);
+    marker = page.IsTruncated ? (page.NextMarker ?? page.Contents?.at(-1)?.Key) : undefined;
+  } while (marker);
   return objects;
 }
 
