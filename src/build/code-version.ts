@@ -7,10 +7,12 @@
 import { createHash } from 'node:crypto';
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { join, relative, sep } from 'node:path';
 import { PROJECT_ROOT } from './project-root.ts';
 /** node_modules/.package-lock.json is npm's record of what is actually installed. */
 const INPUTS = ['src', 'public', 'astro.config.mjs', 'package-lock.json', 'node_modules/.package-lock.json'];
+/** Commands and uploads shape no file of the site: changing them keeps caches and the build id. */
+const NOT_INPUTS = ['src/cli', 'src/deploy'];
 
 let version: Promise<string> | undefined;
 
@@ -19,6 +21,7 @@ export function codeVersion(): Promise<string> {
     const hash = createHash('sha256').update(process.version);
     for (const input of INPUTS) {
       for (const file of await filesOf(join(PROJECT_ROOT, input))) {
+        if (NOT_INPUTS.some((folder) => file.startsWith(join(PROJECT_ROOT, folder) + sep))) continue;
         hash
           .update(relative(PROJECT_ROOT, file))
           .update('\0')
