@@ -10,6 +10,7 @@ import { checkDocNumber } from '../domain/notice/doc-number.ts';
 import { ORGAN_CODE, parseIndexNumber, type IndexNumber } from '../domain/notice/index-number.ts';
 import { nearestCategory, type Taxonomy } from '../domain/notice/taxonomy.ts';
 import { editDistance } from '../domain/text/edit-distance.ts';
+import { chinaTimeParts } from '../domain/text/china-time.ts';
 import { FLAG_FIELDS, type FlagField, type NoticeTemplateFields } from '../domain/notice/fields.ts';
 
 /** A field `npm run new` takes from a flag: the notice fields that have one, and the 机构代码. */
@@ -262,12 +263,6 @@ export function checkDraft(input: DraftInput, context: DraftContext): DraftCheck
 
 /** Today's date in China (Asia/Shanghai), whatever the computer's time zone. */
 export function todayInChina(now = new Date()): CalendarDate {
-  const parts = new Intl.DateTimeFormat('en-US', {
-    timeZone: 'Asia/Shanghai',
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-  }).formatToParts(now);
-  const part = (type: string) => parts.find((p) => p.type === type)!.value;
-  return `${part('year')}-${part('month')}-${part('day')}` as CalendarDate;
+  const { year, month, day } = chinaTimeParts(now);
+  return `${year}-${month}-${day}` as CalendarDate;
 }

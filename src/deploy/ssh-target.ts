@@ -21,6 +21,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import type { SshTarget } from './deploy-config.ts';
 import { DeployError, type DeployLog } from './deploy-error.ts';
 import { formatBytes, listSiteFiles } from './site-files.ts';
+import { chinaTimeParts } from '../domain/text/china-time.ts';
 
 const REMOTE_SCRIPT = readFileSync(new URL('./remote-releases.sh', import.meta.url), 'utf8');
 
@@ -173,20 +174,7 @@ export async function rollbackOverSsh(
 
 /** `20261203-120506_<build>`: China time of the deploy, so names sort by when they went up. */
 function releaseName(build: string, existing: readonly string[]): string {
-  const parts = Object.fromEntries(
-    new Intl.DateTimeFormat('en-US', {
-      timeZone: 'Asia/Shanghai',
-      year: 'numeric',
-      month: '2-digit',
-      day: '2-digit',
-      hour: '2-digit',
-      minute: '2-digit',
-      second: '2-digit',
-      hourCycle: 'h23',
-    })
-      .formatToParts(new Date())
-      .map((p) => [p.type, p.value]),
-  );
+  const parts = chinaTimeParts(new Date());
   const safeBuild = build.replace(/[^A-Za-z0-9-]/g, '').slice(0, 40) || 'site';
   const base = `${parts.year}${parts.month}${parts.day}-${parts.hour}${parts.minute}${parts.second}_${safeBuild}`;
   let name = base;

@@ -5,7 +5,6 @@
  */
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import type { EventEmitter } from 'node:events';
@@ -13,7 +12,7 @@ import { join } from 'node:path';
 import S3rver from 's3rver';
 import { SITE_MARKER } from '../../src/build/out/out-site.ts';
 import { listSiteFiles } from '../../src/deploy/site-files.ts';
-import { ROOT, fixture, runScript, tempDir } from '../build/helpers.ts';
+import { ROOT, fixture, runAsync, runScript, tempDir, type Run } from '../build/helpers.ts';
 
 const BUCKET = 'gk-site';
 const PREFIX = 'gk/';
@@ -23,25 +22,11 @@ const YEAR = 'public, max-age=31536000, immutable';
 const DAY = 'public, max-age=86400';
 const REMOVED_PAGE = `${PREFIX}xxgk/114400001234567890-2024-00002/index.html`;
 
-interface Run {
-  status: number | null;
-  stdout: string;
-  stderr: string;
-}
-
 /** `npm run deploy` as a child process: the S3 server runs in this one, so never spawnSync. */
 function deploy(cwd: string, args: string[], env: Record<string, string> = KEYS): Promise<Run> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [join(ROOT, 'src/cli/deploy.ts'), ...args], {
-      cwd,
-      env: { ...process.env, AWS_ACCESS_KEY_ID: '', AWS_SECRET_ACCESS_KEY: '', ...env },
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk) => (stdout += chunk));
-    child.stderr.on('data', (chunk) => (stderr += chunk));
-    child.on('error', reject);
-    child.on('close', (status) => resolve({ status, stdout, stderr }));
+  return runAsync(process.execPath, [join(ROOT, 'src/cli/deploy.ts'), ...args], {
+    cwd,
+    env: { ...process.env, AWS_ACCESS_KEY_ID: '', AWS_SECRET_ACCESS_KEY: '', ...env },
   });
 }
 

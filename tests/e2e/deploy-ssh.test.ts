@@ -24,7 +24,7 @@ import { userInfo } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { SITE_MARKER } from '../../src/build/out/out-site.ts';
-import { ROOT, fixture, runScript, tempDir } from '../build/helpers.ts';
+import { ROOT, fixture, runAsync, runScript, tempDir } from '../build/helpers.ts';
 
 const SSHD = '/usr/sbin/sshd';
 const found = (command: string) => spawnSync('sh', ['-c', `command -v ${command}`]).status === 0;
@@ -35,24 +35,6 @@ const missing = [
 const SKIP = missing.length
   ? `skipped: ${missing.join(', ')} not installed here; install with: apt-get install openssh-server rsync`
   : false;
-
-interface Run {
-  status: number | null;
-  stdout: string;
-  stderr: string;
-}
-
-function runAsync(command: string, args: string[], options: { cwd: string; env: NodeJS.ProcessEnv }): Promise<Run> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(command, args, { ...options, stdio: ['ignore', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk) => (stdout += chunk));
-    child.stderr.on('data', (chunk) => (stderr += chunk));
-    child.on('error', reject);
-    child.on('close', (status) => resolve({ status, stdout, stderr }));
-  });
-}
 
 /** A port free on [::1]. */
 function freePort(): Promise<number> {
