@@ -1,6 +1,7 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { checkDocNumber, fixDocNumberBrackets } from '../../src/domain/notice/doc-number.ts';
+import { checkContent } from '../../src/content/content-check.ts';
 
 describe('checkDocNumber', () => {
   test('accepts GB/T 9704 numbers with hexagonal brackets', () => {
@@ -40,6 +41,19 @@ describe('checkDocNumber', () => {
     const checked = checkDocNumber('肇府办〔10〕31号');
     assert.match(!checked.ok ? checked.reason : '', /写全4位/);
   });
+  test('accepts 繁體 numbers as written: 號 and a 繁體 机关代字', () => {
+    for (const n of ['肇府辦〔2010〕31號', '粵府辦函〔2021〕201號', '國務院令第711號', '肇府辦〔2010〕31号'])
+      assert.ok(checkDocNumber(n).ok, n);
+  });
+  test('corrects a 繁體 number in its own script', () => {
+    const brackets = checkDocNumber('肇府辦[2010]31號');
+    assert.equal(!brackets.ok && brackets.fixed, '肇府辦〔2010〕31號');
+    const zeros = checkDocNumber('肇府辦〔2010〕031號');
+    assert.equal(!zeros.ok && zeros.kind, 'bad-doc-number-zeros');
+    assert.match(!zeros.ok ? zeros.fix : '', /改为 肇府辦〔2010〕31號/);
+    const di = checkDocNumber('肇府辦〔2010〕第31號');
+    assert.match(!di.ok ? di.fix : '', /改为 肇府辦〔2010〕31號/);
+  });
   test('rejects text that is not a document number at all', () => {
     assert.equal(checkDocNumber('无').ok, false);
   });
@@ -49,5 +63,35 @@ describe('fixDocNumberBrackets', () => {
   test('only touches the brackets around the year', () => {
     assert.equal(fixDocNumberBrackets('示镇府办[2024]5号'), '示镇府办〔2024〕5号');
     assert.equal(fixDocNumberBrackets('示镇府办〔2024〕5号'), '示镇府办〔2024〕5号');
+  });
+});
+
+describe('a 繁體 notice written by hand', () => {
+  test('passes check with its 文号 as written', () => {
+    const utf8 = (text: string) => new TextEncoder().encode(text);
+    const text = [
+      '---',
+      '标题: 肇慶市人民政府辦公室關於做好政務公開工作的通知',
+      '索引号: "007141332/2010-02262"',
+      '文号: 肇府辦〔2010〕31號',
+      '分类: 综合政务',
+      '发布日期: "2010-04-24"',
+      '---',
+      '',
+      '各縣（市、區）人民政府，市政府各部門：',
+      '',
+    ].join('\n');
+    const report = checkContent({
+      siteYaml: utf8('机关名称: 肇庆市人民政府\n机构代码: "007141332"\n网址: https://gk.example.gov.cn/\n'),
+      guide: utf8('# 指南\n\n本指南每年更新一次。\n'),
+      notices: [{ path: 'notices/2010/a.md', bytes: utf8(text) }],
+      strayFiles: [],
+      attachments: new Map(),
+    });
+    assert.deepEqual(
+      report.problems.filter((p) => p.severity === 'error'),
+      [],
+    );
+    assert.equal(report.content?.notices[0]?.docNumber, '肇府辦〔2010〕31號');
   });
 });

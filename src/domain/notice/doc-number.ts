@@ -1,12 +1,13 @@
 /**
  * 文号 (发文字号), GB/T 9704-2012 §7.2.4: 机关代字 + the full year in hexagonal brackets
  * 〔〕 + the serial without 第 and without leading zeros + 号: `汕府办函〔2021〕201号`.
- * Orders keep 第: `国务院令第711号`.
+ * Orders keep 第: `国务院令第711号`. A 繁體 document is published as written, so 號 ends the
+ * number as well as 号 (`肇府辦〔2010〕31號`); the 机关代字 is any text, 繁體 or 简体.
  */
 export type DocNumber = string & { readonly __brand: 'DocNumber' };
 
-const STANDARD = /^(\S+?)〔(\d{4})〕([1-9]\d*)号$/;
-const ORDER = /^(\S*令)第([1-9]\d*)号$/;
+const STANDARD = /^(\S+?)〔(\d{4})〕([1-9]\d*)[号號]$/;
+const ORDER = /^(\S*令)第([1-9]\d*)[号號]$/;
 
 /** Brackets editors type instead of 〔〕: ASCII, full-width, lenticular, small and tortoise-shell look-alikes. */
 const WRONG_BRACKETS = /[[(（【［﹝〖{｛〈《]\s*(\d{2,4})\s*[\])）】］﹞〗}｝〉》]/;
@@ -42,10 +43,12 @@ export function checkDocNumber(text: string): DocNumberCheck {
     };
   }
 
-  const parts = /^(\S*?)〔(\d+)〕(第?)(\d+)号?$/.exec(value);
+  const parts = /^(\S*?)〔(\d+)〕(第?)(\d+)[号號]?$/.exec(value);
   if (parts) {
     const [, agency, year, di, serial] = parts as unknown as [string, string, string, string, string];
-    const correct = `${agency}〔${year.length === 4 ? year : '20' + year.padStart(2, '0')}〕${String(Number(serial))}号`;
+    // A correction keeps the script the number is written in.
+    const mark = value.includes('號') ? '號' : '号';
+    const correct = `${agency}〔${year.length === 4 ? year : '20' + year.padStart(2, '0')}〕${String(Number(serial))}${mark}`;
     if (year.length !== 4)
       return { ok: false, kind: 'bad-doc-number', reason: `年份“${year}”应写全4位`, fix: `例如 ${correct}` };
     if (!agency) return { ok: false, kind: 'bad-doc-number', reason: '缺少机关代字', fix: `例如 示镇府${value}` };
@@ -57,7 +60,7 @@ export function checkDocNumber(text: string): DocNumberCheck {
         reason: `序号“${serial}”不编虚位（不补零）`,
         fix: `改为 ${correct}`,
       };
-    if (!value.endsWith('号'))
+    if (!/[号號]$/.test(value))
       return { ok: false, kind: 'bad-doc-number', reason: '文号应以“号”结尾', fix: `改为 ${correct}` };
   }
   return {
