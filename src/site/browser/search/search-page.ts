@@ -26,6 +26,7 @@ interface Elements {
   query: HTMLInputElement;
   sort: HTMLSelectElement;
   facets: HTMLElement;
+  filtersSummary: HTMLElement;
   status: HTMLElement;
   results: HTMLOListElement;
   pager: HTMLElement;
@@ -39,6 +40,7 @@ export function startSearchPage(): void {
     query: $('search-q'),
     sort: $('search-sort'),
     facets: $('search-facets'),
+    filtersSummary: $('search-filters-summary'),
     status: $('search-status'),
     results: $('search-results'),
     pager: $('search-pager'),
@@ -225,6 +227,8 @@ async function render(
   // A newer search may have started, or even finished, meanwhile.
   if (!current()) return;
   setBusy(false, el.results);
+  const chosen = Object.values(state.filters).filter(Boolean).length + (state.sort === 'date' ? 1 : 0);
+  el.filtersSummary.textContent = chosen > 0 ? t('search.filtersChosen', { n: chosen }) : t('search.filters');
   if (facets) {
     renderFacets(el.facets, state, view.facets);
     setBusy(false, el.facets);
