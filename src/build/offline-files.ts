@@ -15,6 +15,7 @@ import {
   fileUrl,
   isShellFile,
   OFFLINE_MANIFEST,
+  SEARCH_FILE_MISSING,
   SERVICE_WORKER,
   type OfflineManifest,
 } from '../domain/site/offline-manifest.ts';
@@ -45,7 +46,13 @@ export async function writeOfflineFiles(
       .map((f) => ({ url: fileUrl(base, f.path), bytes: f.bytes })),
   };
   await writeFile(join(siteDir, OFFLINE_MANIFEST), JSON.stringify(manifest));
-  const build = { version, base, shell: manifest.shell, caches: cacheNames(version) };
+  const build = {
+    version,
+    base,
+    shell: manifest.shell,
+    caches: cacheNames(version),
+    messages: { searchFileMissing: SEARCH_FILE_MISSING },
+  };
   const worker = (await transform(await readFile(WORKER_SOURCE, 'utf8'), { loader: 'ts', target: 'es2020' })).code;
   await writeFile(join(siteDir, SERVICE_WORKER), `const BUILD = ${JSON.stringify(build)};\n${worker}`);
   return manifest;

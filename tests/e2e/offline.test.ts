@@ -90,9 +90,27 @@ describe('offline reading under a base path', () => {
     await page.goto(`${site.url}sousuo/?q=${encodeURIComponent('征兵')}`);
     await searchSettled(page);
     assert.deepEqual(await resultTitles(page), ['测试镇2024年征兵工作通告']);
+    await page.goto(`${site.url}sousuo/?q=${encodeURIComponent('企鹅')}`);
+    assert.equal(await searchSettled(page), '没有找到与“企鹅”相关的信息。', 'saved: nothing found means nothing found');
+    assert.ok(await page.locator('#search-offline').isHidden());
     await page.goto(`${site.url}lixian/`);
     await page.waitForFunction(() => document.querySelectorAll('#offline-list a').length > 0);
     assert.equal(await page.locator('#offline-list a').count(), 8);
+    await page.context().close();
+  });
+
+  test('offline, a search whose files were never saved says so instead of "nothing found"', async () => {
+    const page = await controlledPage();
+    await page.goto(`${site.url}xxgk/${NOTICES[5]}/`);
+    await page.context().setOffline(true);
+    // The search page and Pagefind's start-up files are in the shell; the index chunks are not.
+    await page.goto(`${site.url}sousuo/?q=${encodeURIComponent('春耕')}`);
+    const status = await searchSettled(page);
+    assert.equal(status, '离线状态下无法搜索“春耕”：本设备上没有保存所需的搜索文件。');
+    const hint = page.locator('#search-offline');
+    assert.ok(await hint.isVisible());
+    assert.match((await hint.locator('a').getAttribute('href')) ?? '', /\/gk\/lixian\/$/);
+    assert.ok(await page.locator('#search-empty').isHidden(), 'no advice about typing errors');
     await page.context().close();
   });
 
@@ -157,7 +175,12 @@ describe('offline reading under a base path', () => {
 
   test('no console errors', () => {
     assert.deepEqual(
-      site.consoleErrors.filter((e) => !e.includes('net::ERR_INTERNET_DISCONNECTED')),
+      site.consoleErrors.filter(
+        (e) =>
+          !e.includes('net::ERR_INTERNET_DISCONNECTED') &&
+          // Pagefind's own report of the chunk the offline search above could not fetch.
+          !/Failed to load the index chunk .*Failed to fetch/s.test(e),
+      ),
       [],
     );
   });

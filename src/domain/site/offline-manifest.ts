@@ -21,6 +21,12 @@ export interface OfflineManifest {
 }
 
 export const OFFLINE_MANIFEST = 'offline-manifest.json';
+/**
+ * Posted by the service worker to the site's pages when a search file is neither cached nor
+ * reachable: the search page then says the search files are not on this device, instead of
+ * "nothing found" (Pagefind reads a chunk it cannot fetch as no match).
+ */
+export const SEARCH_FILE_MISSING = 'gongkai:search-file-missing';
 export const SERVICE_WORKER = 'sw.js';
 
 /** Cache names of one build: the service worker and the page agree on these. */

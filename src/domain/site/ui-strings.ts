@@ -32,6 +32,11 @@ export const ui = {
   'search.none': '没有找到与“{q}”相关的信息。',
   'search.hints': '建议：检查是否有错别字；减少或更换关键词；去掉筛选条件；或到政府信息公开目录中按分类、年份浏览。',
   'search.failed': '搜索暂时无法使用（搜索文件加载失败）。请稍后再试，或到政府信息公开目录中浏览。',
+  'search.offlineNone': '离线状态下无法搜索“{q}”：本设备上没有保存所需的搜索文件。',
+  'search.offlineSome': '离线状态下找到 {n} 条结果，但本设备上没有保存全部搜索文件，结果可能不完整。',
+  'search.offlineMissing':
+    '联网后打开“离线阅读”页，点击“离线保存”，把全部信息和搜索文件保存到本设备，以后离线也能完整搜索。',
+  'search.offlineSave': '前往离线阅读页，保存全部信息',
   'search.exact': '索引号/文号完全匹配',
   'home.title': '政府信息公开',
   'home.latest': '最新公开',

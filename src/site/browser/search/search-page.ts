@@ -17,6 +17,7 @@ import { simplifiedQuery } from '../../../domain/search/query-variants.ts';
 import { excerptAsWritten } from '../../../domain/search/search-excerpt.ts';
 import { t } from '../../../domain/site/ui-strings.ts';
 import { validityClass } from '../../../domain/catalogue/validity-class.ts';
+import { listenForMissingSearchFiles, missedSince, missingMark } from './missing-search-files.ts';
 
 const RESULTS_PER_PAGE = 10;
 const BASE = import.meta.env.BASE_URL;
@@ -31,6 +32,7 @@ interface Elements {
   results: HTMLOListElement;
   pager: HTMLElement;
   empty: HTMLElement;
+  offline: HTMLElement;
 }
 
 export function startSearchPage(): void {
@@ -45,7 +47,9 @@ export function startSearchPage(): void {
     results: $('search-results'),
     pager: $('search-pager'),
     empty: $('search-empty'),
+    offline: $('search-offline'),
   };
+  listenForMissingSearchFiles();
   const buildId = document.documentElement.dataset.build ?? '';
   const shards = Number($('search-page').dataset.searchShards ?? '1') || 1;
   let run = 0;
@@ -58,6 +62,8 @@ export function startSearchPage(): void {
     el.status.textContent = t('search.loading');
     // Until the search is done (screen readers wait; so do the tests and the bench).
     setBusy(true, el.results, el.facets);
+    const mark = missingMark();
+    const incomplete = () => missedSince(mark);
     try {
       // The page's first search shows results as soon as the newest shard's index is in: on a
       // slow connection, after one shard's files, not all. On a sharded site that is what the
@@ -69,16 +75,18 @@ export function startSearchPage(): void {
       searchedBefore = true;
       if (takeFirstLook) {
         const firstLook = await searchFor(await loadNewestShard(BASE, buildId), state, 1);
-        if (shards === 1) await render(el, state, firstLook, navigate, current, { facets: false });
+        if (shards === 1) await render(el, state, firstLook, navigate, current, incomplete, { facets: false });
         else if (firstLook.results.length > 0) await renderFirstLook(el, firstLook, current);
       }
       const pagefind = await loadPagefind(BASE, buildId, shards);
       const view = await searchFor(pagefind, state, shards);
-      await render(el, state, view, navigate, current);
+      await render(el, state, view, navigate, current, incomplete);
     } catch (error) {
       console.warn(error);
+      const offline = (await incomplete()) || !navigator.onLine;
       if (mine === run) {
-        el.status.textContent = t('search.failed');
+        el.status.textContent = offline ? t('search.offlineNone', { q: state.query }) : t('search.failed');
+        el.offline.hidden = !offline;
         setBusy(false, el.results, el.facets);
       }
     }
@@ -216,10 +224,13 @@ async function render(
   view: SearchView,
   navigate: (s: SearchState) => void,
   current: () => boolean,
+  incomplete: () => Promise<boolean>,
   { facets = true } = {},
 ): Promise<void> {
   const total = view.results.length;
   const browsing = browsingAll(state);
+  // Offline, a search file that is not on this device reads as "no match": say which it is.
+  const offlineGaps = !browsing && (await incomplete());
   const pages = Math.max(1, Math.ceil(total / RESULTS_PER_PAGE));
   const page = Math.min(state.page, pages);
   // The results' data first, so the list is replaced at once instead of emptied while it loads.
@@ -233,10 +244,17 @@ async function render(
     renderFacets(el.facets, state, view.facets);
     setBusy(false, el.facets);
   }
-  el.empty.hidden = browsing || total > 0;
+  el.empty.hidden = browsing || total > 0 || offlineGaps;
+  el.offline.hidden = !offlineGaps;
   showItems(el, items, (page - 1) * RESULTS_PER_PAGE + 1);
   if (browsing) {
     el.status.textContent = t('search.prompt');
+    return;
+  }
+  if (offlineGaps) {
+    el.status.textContent =
+      total === 0 ? t('search.offlineNone', { q: state.query }) : t('search.offlineSome', { n: total });
+    renderPager(el.pager, state, page, pages, navigate);
     return;
   }
   if (total === 0) {

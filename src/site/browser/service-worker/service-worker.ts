@@ -17,6 +17,8 @@ declare const BUILD: {
   shell: string[];
   /** src/domain/site/offline-manifest.ts cacheNames(version): shared with the save-offline button. */
   caches: { shell: string; pages: string; saved: string };
+  /** src/domain/site/offline-manifest.ts: messages the pages listen for. */
+  messages: { searchFileMissing: string };
 };
 
 const PREFIX = 'gongkai-';
@@ -78,12 +80,25 @@ async function keep(request: Request | string, response: Response): Promise<void
   if (await caches.has(CACHES.shell)) await (await caches.open(CACHES.pages)).put(request, response);
 }
 
-async function cacheFirst(request: Request, ignoreSearch: boolean): Promise<Response> {
-  const cached = await fromCaches(request, ignoreSearch);
+async function cacheFirst(request: Request, isSearchFile: boolean): Promise<Response> {
+  const cached = await fromCaches(request, isSearchFile);
   if (cached) return cached;
-  const response = await fetch(request);
-  if (response.ok) await keep(ignoreSearch ? request.url.split('?')[0]! : request, response.clone());
-  return response;
+  try {
+    const response = await fetch(request);
+    if (response.ok) await keep(isSearchFile ? request.url.split('?')[0]! : request, response.clone());
+    return response;
+  } catch (error) {
+    if (isSearchFile) await tellPages(BUILD.messages.searchFileMissing);
+    throw error;
+  }
+}
+
+/**
+ * Pagefind fetches from its own Web Worker, so the page that searched is not the fetch's client:
+ * every open page of the site hears it, and only a search page that is searching listens.
+ */
+async function tellPages(type: string): Promise<void> {
+  for (const client of await worker.clients.matchAll({ type: 'window' })) client.postMessage({ type });
 }
 
 async function networkFirst(request: Request): Promise<Response> {
