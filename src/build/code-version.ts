@@ -11,8 +11,8 @@ import { join, relative, sep } from 'node:path';
 import { PROJECT_ROOT } from './project-root.ts';
 /** node_modules/.package-lock.json is npm's record of what is actually installed. */
 const INPUTS = ['src', 'public', 'astro.config.mjs', 'package-lock.json', 'node_modules/.package-lock.json'];
-/** Commands and uploads shape no file of the site: changing them keeps caches and the build id. */
-const NOT_INPUTS = ['src/cli', 'src/deploy'];
+/** Commands, uploads and the importer shape no file of the site: changing them keeps caches and the build id. */
+const NOT_INPUTS = ['src/cli', 'src/deploy', 'src/import'];
 
 let version: Promise<string> | undefined;
 
