@@ -63,8 +63,8 @@ export class Mirror {
       for (const variant of variants) {
         const target = join(base, variant.startsWith('/') ? `.${variant}` : variant);
         found.push(target);
-        // wget saves `download.jsp?id=3` under that very name.
-        if (query) found.push(`${target}?${query}`);
+        // wget saves `download.jsp?id=3` under that very name (on Windows, `download.jsp@id=3`).
+        if (query) found.push(`${target}?${query}`, `${target}@${query}`);
       }
     }
     return [...new Set(found)];

@@ -25,8 +25,8 @@ export interface Sources {
 /** Bad arguments: the message says what to give instead. */
 export class SourceError extends Error {}
 
-/** Saved pages as servers name them, wget's `page.jsp?id=3` included. */
-const PAGE_FILE = /\.(s?html?|xhtml|jsp|aspx?|php|cgi)(\?[^/]*)?$/i;
+/** Saved pages as servers name them, wget's `page.jsp?id=3` (`page.jsp@id=3` on Windows) included. */
+const PAGE_FILE = /\.(s?html?|xhtml|jsp|aspx?|php|cgi)([?@][^/]*)?$/i;
 /** HTTrack's own files and cache. */
 const SKIPPED_FOLDER = /^(hts-cache|hts-log\.txt|\.)/;
 

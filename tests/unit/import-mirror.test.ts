@@ -15,6 +15,7 @@ function mirror() {
     'www.example.gov.cn/attach/a.pdf': '%PDF-a',
     'www.example.gov.cn/attach/附件 2.doc': 'doc',
     'www.example.gov.cn/module/download/down.jsp?id=7': 'xls bytes',
+    'www.example.gov.cn/module/download/down.jsp@id=8': 'saved on Windows',
     'other.example.gov.cn/b.pdf': '%PDF-b',
   };
   for (const [path, text] of Object.entries(files)) {
@@ -41,9 +42,10 @@ describe('Mirror.resolve', () => {
     assert.equal(found('http://www.example.gov.cn/attach/a.pdf#page=2'), 'www.example.gov.cn/attach/a.pdf');
     assert.equal(found('//other.example.gov.cn/b.pdf'), 'other.example.gov.cn/b.pdf');
   });
-  test('percent-encoded names and wget’s saved query strings', () => {
+  test('percent-encoded names and wget’s saved query strings (? on Linux, @ on Windows)', () => {
     assert.equal(found('/attach/%E9%99%84%E4%BB%B6%202.doc'), 'www.example.gov.cn/attach/附件 2.doc');
     assert.equal(found('/module/download/down.jsp?id=7'), 'www.example.gov.cn/module/download/down.jsp?id=7');
+    assert.equal(found('/module/download/down.jsp?id=8'), 'www.example.gov.cn/module/download/down.jsp@id=8');
   });
   test('nothing outside the mirror: .., absolute paths, file: and other schemes, symbolic links', () => {
     assert.equal(found('../../../../../secret.pdf'), 'outside');
