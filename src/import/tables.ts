@@ -78,7 +78,11 @@ function rebuildDataTable(document: Document, table: Element): void {
     (r === 0 ? head : body).append(row);
   });
   rebuilt.append(head, body);
-  table.replaceWith(rebuilt);
+  // Markdown tables have no caption: it becomes the paragraph above.
+  const caption = table.querySelector('caption');
+  const title = caption?.textContent?.trim() ? document.createElement('p') : undefined;
+  if (title) title.append(...Array.from(caption!.childNodes));
+  table.replaceWith(...(title ? [title] : []), rebuilt);
 }
 
 export function prepareTables(document: Document): void {

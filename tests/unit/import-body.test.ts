@@ -102,6 +102,14 @@ describe('pageBody: the main text, without the page around it', () => {
     assert.equal(body.fields['成文日期'], '2019-11-06');
     assert.ok(body.notes.includes('成文日期 2019-11-06 取自正文落款'));
   });
+  test('a table caption becomes the paragraph above the table', () => {
+    const body = bodyOf(
+      page(
+        `${META}<div id="zoom"><p>各村：现将补贴标准公布如下，请各村认真组织申报，按时报送有关材料。</p><table><caption>补贴标准</caption><tr><td>项目</td><td>标准</td></tr><tr><td>早稻</td><td>50元/亩</td></tr></table></div>`,
+      ),
+    );
+    assert.match(body.markdown, /补贴标准\n\n\| 项目 +\| 标准 +\|/);
+  });
   test('a layout table around the body is unwrapped, not turned into a one-column table', () => {
     const body = bodyOf(
       page(
