@@ -4,16 +4,19 @@
  * in it. The deploy holds OUT's build lock (src/build/out/) while it reads OUT, so a build cannot
  * swap a new site in halfway through an upload.
  */
-import { stat } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { openOutFolder } from '../build/out/out-folder.ts';
 import { SITE_MARKER, siteBuildOf } from '../build/out/out-site.ts';
+import { OFFLINE_MANIFEST } from '../domain/site/offline-manifest.ts';
 
 export type GuardResult =
   | {
       ok: true;
       /** The build id in OUT's marker. */
       build: string;
+      /** The URL path the site was built for (`--base`): `/`, or `/gk/`. */
+      base: string;
       /** Gives OUT's lock back; safe to call more than once. */
       release(): void;
     }
@@ -47,11 +50,37 @@ export async function guardOut(out: string): Promise<GuardResult> {
   }
   const reason = await completeSiteReason(out);
   const build = await siteBuildOf(out);
-  if (reason || build === undefined) {
+  const base = await siteBaseOf(out);
+  if (reason || build === undefined || base === undefined) {
     folder.release();
-    return { ok: false, error: reason ?? `${out} 里没有生成标记 ${SITE_MARKER}。${REBUILD}` };
+    return {
+      ok: false,
+      error:
+        reason ??
+        (build === undefined
+          ? `${out} 里没有生成标记 ${SITE_MARKER}。${REBUILD}`
+          : `${out} 里的 ${OFFLINE_MANIFEST} 缺失或无法读取，看不出网站的网址前缀（--base），不是完整的网站，拒绝部署。${REBUILD}`),
+    };
   }
-  return { ok: true, build, release: () => folder.release() };
+  return { ok: true, build, base, release: () => folder.release() };
+}
+
+/**
+ * The `--base` OUT was built for. The build's marker does not record it; the offline manifest
+ * does, as the address of every shell file: 404.html is always among them, at `<base>404.html`.
+ */
+export async function siteBaseOf(out: string): Promise<string | undefined> {
+  let manifest: unknown;
+  try {
+    manifest = JSON.parse(await readFile(join(out, OFFLINE_MANIFEST), 'utf8'));
+  } catch {
+    return undefined;
+  }
+  const shell = (manifest as { shell?: unknown } | null)?.shell;
+  if (!Array.isArray(shell)) return undefined;
+  const pages = shell.filter((url): url is string => typeof url === 'string' && /^\/(.*\/)?404\.html$/.test(url));
+  const shortest = pages.sort((a, b) => a.length - b.length)[0];
+  return shortest?.slice(0, -'404.html'.length);
 }
 
 /** Why `out` is not a complete site from the build, in words for the office; undefined when it is. */

@@ -1,22 +1,80 @@
-# Runs on the server, sent over ssh as `sh -s -- ACTION DIR [RELEASE]` by src/deploy/ssh-target.ts.
+# Runs on the server, sent over ssh as `sh -s -- ACTION DIR ARGS…` by src/deploy/ssh-target.ts.
 #
 # DIR holds releases/<name>/, one complete site each, and `current`, a symlink to one of them that
-# nginx serves (root DIR/current). A new release is uploaded as releases/<name>.uploading/, renamed
-# when complete, and put in service by renaming a new symlink over `current` (mv -T: one rename,
-# so a reader gets the old site or the new one, never neither). The newest releases are kept for
-# --rollback; a release rolled back from is renamed <name>.withdrawn and removed by the next deploy.
+# nginx serves (root DIR/current). A site built for a sub-path (--base /gk/) sits in
+# releases/<name>/gk/, so that /gk/… under that root is the site. A new release is uploaded as
+# releases/<name>.uploading/, renamed when complete, and put in service by renaming a new symlink
+# over `current` (mv -T: one rename, so a reader gets the old site or the new one, never neither).
+# The newest releases are kept for --rollback; a release rolled back from is renamed
+# <name>.withdrawn and removed by the next deploy.
+#
+# DIR/.deploy-lock is the deploy lock: mkdir either makes it or fails, atomically, so of two
+# deploys started at once from different computers exactly one goes ahead. It holds `token` (the
+# holder's random id, so that only the holder releases it), `since` (the server's clock, in
+# seconds) and `owner` (who and where, base64 of the deploy's JSON). It lies beside `current`,
+# outside what nginx serves.
 #
 # Prints key=value lines for the deploy to read; a state the deploy explains to the office ends
-# with error=CODE and exit status 3. Release names are made by the deploy: digits, letters, - and _.
+# with error=CODE and exit status 3. Every argument is made by the deploy from a small set of
+# characters (letters, digits, . _ - / + =), as they pass through the remote shell unquoted.
+#
+#   inspect DIR SUB                          current, releases, lock; whether current has SUB
+#   prepare DIR RELEASE SUB TOKEN OWNER      takes the lock, makes releases/<name>.uploading/SUB
+#   switch  DIR RELEASE SUB TOKEN            puts the upload in service, releases the lock
+#   rollback DIR TOKEN OWNER                 current back to the release before it, under the lock
+#   unlock DIR TOKEN                         releases the lock if TOKEN holds it
+#   break-lock DIR                           removes the lock whoever holds it (--unlock)
+#
+# SUB is the site's folder inside a release: `gk` for --base /gk/, `.` for a site at the root.
 set -u
 action=$1
 dir=$2
-release=${3:-}
+shift 2
 keep=3
+lock="$dir/.deploy-lock"
+token=
+owned=
 
 fail() {
+  if [ -n "$owned" ]; then release_lock; fi
   echo "error=$1"
   exit 3
+}
+
+# The lock's holder, for a deploy that finds it taken. The lock's own time stands in for `since`
+# while the holder is still writing it.
+lock_info() {
+  if [ -d "$lock" ]; then
+    echo "locked=1"
+    echo "holder=$(cat "$lock/owner" 2>/dev/null)"
+    since=$(cat "$lock/since" 2>/dev/null)
+    [ -n "$since" ] || since=$(stat -c %Y "$lock" 2>/dev/null)
+    echo "since=$since"
+  fi
+}
+
+take_lock() {
+  owner=$1
+  if mkdir "$lock" 2>/dev/null; then
+    owned=1
+    printf '%s\n' "$token" >"$lock/token"
+    date +%s >"$lock/since"
+    printf '%s\n' "$owner" >"$lock/owner"
+  else
+    lock_info
+    fail locked
+  fi
+}
+
+holds_lock() {
+  [ -n "$token" ] && [ "$(cat "$lock/token" 2>/dev/null)" = "$token" ]
+}
+
+release_lock() {
+  if holds_lock; then
+    rm -rf "$lock" && echo "unlocked=1"
+  fi
+  owned=
 }
 
 # The release `current` points at, if any.
@@ -42,6 +100,12 @@ releases() {
 report() {
   echo "current=$(current_name)"
   releases | sed 's/^/release=/'
+}
+
+# Whether the current release has the site's folder: rsync then hard-links unchanged files from it.
+report_link_dest() {
+  name=$(current_name)
+  if [ -n "$name" ] && [ -d "$dir/releases/$name/$1" ]; then echo "linkdest=$name"; fi
 }
 
 check_current() {
@@ -79,28 +143,47 @@ case $action in
   inspect)
     check_current
     report
+    report_link_dest "$1"
+    lock_info
     ;;
   prepare)
+    release=$1 sub=$2 token=$3
     check_current
     mkdir -p "$dir/releases" 2>/dev/null || fail mkdir
     [ -w "$dir/releases" ] || fail not-writable
     command -v rsync >/dev/null 2>&1 || fail no-rsync
-    # Uploads cut off by an earlier deploy.
+    take_lock "$4"
+    # Uploads cut off by an earlier deploy; only now, under the lock, is none of them running.
     for partial in "$dir"/releases/*.uploading; do
       if [ -d "$partial" ]; then rm -rf "$partial"; fi
     done
+    name=$release
+    n=2
+    while [ -e "$dir/releases/$name" ] || [ -e "$dir/releases/$name.withdrawn" ]; do
+      name=$release-$n
+      n=$((n + 1))
+    done
+    # rsync makes only the last folder of its destination; readers need every level readable.
+    (umask 022 && mkdir -p "$dir/releases/$name.uploading/$sub") || fail mkdir
+    echo "upload=$name"
+    report_link_dest "$sub"
     report
     ;;
   switch)
+    release=$1 sub=$2 token=$3
+    holds_lock || fail lock-lost
     check_current
-    [ -f "$dir/releases/$release.uploading/index.html" ] || fail incomplete
+    [ -f "$dir/releases/$release.uploading/$sub/index.html" ] || fail incomplete
     mv "$dir/releases/$release.uploading" "$dir/releases/$release" || fail rename
     switch_to "$release"
     prune
+    release_lock
     report
     ;;
   rollback)
+    token=$1
     check_current
+    take_lock "$2"
     current=$(current_name)
     [ -n "$current" ] || fail no-current
     previous=$(releases | awk -v c="$current" '($0 "") < (c "")' | tail -n 1)
@@ -108,7 +191,16 @@ case $action in
     switch_to "$previous"
     mv "$dir/releases/$current" "$dir/releases/$current.withdrawn" 2>/dev/null
     echo "from=$current"
+    release_lock
     report
+    ;;
+  unlock)
+    token=$1
+    release_lock
+    ;;
+  break-lock)
+    lock_info
+    if [ -d "$lock" ]; then rm -rf "$lock" && echo "unlocked=1"; fi
     ;;
   *)
     fail unknown-action

@@ -2,16 +2,20 @@
  * Deploying to the office's own server: rsync over ssh into a new release folder, then an atomic
  * switch of the `current` symlink nginx serves (remote-releases.sh does the server's side).
  *
- * 1. `prepare` on the server: makes `<目录>/releases/`, clears uploads cut off earlier, says
- *    which release is current.
- * 2. rsync OUT into `releases/<name>.uploading/`, with `--link-dest` to the current release and
- *    `--checksum`: a file whose bytes are unchanged is hard-linked, not sent, so a deploy sends
- *    only what changed and every release is still a complete folder of its own. Hidden files
- *    (the build's marker) are not sent.
+ * 1. `prepare` on the server: makes `<目录>/releases/`, takes the deploy lock
+ *    (`<目录>/.deploy-lock`), clears uploads cut off earlier, makes the new release's folder,
+ *    says which release is current.
+ * 2. rsync OUT into `releases/<name>.uploading/` (into its `gk/` for a site built with
+ *    `--base /gk/`: nginx's root stays `<目录>/current`), with `--link-dest` to the same folder
+ *    of the current release and `--checksum`: a file whose bytes are unchanged is hard-linked, not
+ *    sent, so a deploy sends only what changed and every release is still a complete folder of
+ *    its own. Hidden files (the build's marker) are not sent.
  * 3. `switch` on the server: renames the upload to `releases/<name>`, renames a new symlink over
- *    `current`, keeps the newest three releases.
- * Readers see the previous site until the rename and the new one after it, never a mix.
- * `--rollback` points `current` back at the release before it.
+ *    `current`, keeps the newest three releases, releases the lock.
+ * Readers see the previous site until the rename and the new one after it, never a mix. A deploy
+ * that fails or is interrupted releases the lock on its way out; one that dies leaves it, and
+ * `--unlock` clears it. `--rollback` points `current` back at the release before it, under the
+ * same lock.
  *
  * ssh and rsync are the system's own (OpenSSH, rsync 3): the office's keys, agent, ~/.ssh/config
  * and known_hosts apply as in any ssh session. No password is ever handled here.
@@ -20,6 +24,15 @@ import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import type { SshTarget } from './deploy-config.ts';
 import { DeployError, type DeployLog } from './deploy-error.ts';
+import {
+  decodeOwner,
+  deployOwner,
+  describeHolder,
+  encodeOwner,
+  lockToken,
+  lockedMessage,
+  type DeployOwner,
+} from './deploy-lock.ts';
 import { formatBytes, listSiteFiles } from './site-files.ts';
 import { chinaTimeParts } from '../domain/text/china-time.ts';
 
@@ -31,10 +44,18 @@ export interface SshOptions {
   /** The deploy file as shown to the office, for messages that name a field. */
   configFile: string;
   env: NodeJS.ProcessEnv;
+  /** The command that clears this target's lock, for the message that refuses a deploy. */
+  unlockCommand: string;
+  /** Ends the running ssh or rsync (Ctrl+C); the lock is still released afterwards. */
+  signal?: AbortSignal;
+  /** Who this deploy is, as the lock records it; this process by default. */
+  owner?: DeployOwner;
 }
 
 export interface SshDeploySummary {
   release: string;
+  /** The site's folder in the release: `gk/` for `--base /gk/`, '' at the root. */
+  sub: string;
   files: number;
   transferred: number;
   bytesSent: number;
@@ -46,7 +67,16 @@ interface RemoteState {
   releases: string[];
   removed: string[];
   from?: string;
+  /** The release folder `prepare` made (the name asked for, or with -2, -3… if taken). */
+  upload?: string;
+  /** The current release, when it has the site's folder to hard-link unchanged files from. */
+  linkDest?: string;
+  unlocked: boolean;
+  /** Who holds the lock, when someone does. */
+  holder?: string;
 }
+
+type Action = 'inspect' | 'prepare' | 'switch' | 'rollback' | 'unlock' | 'break-lock';
 
 /** Why ssh or rsync cannot be run here, or the deploy's own ssh settings are wrong; undefined when fine. */
 export function sshSetupReason(env: NodeJS.ProcessEnv): string | undefined {
@@ -66,6 +96,25 @@ export function sshSetupReason(env: NodeJS.ProcessEnv): string | undefined {
   return undefined;
 }
 
+/**
+ * The site's folder inside a release for a site built with `base` (`/gk/` → `gk/`, `/` → ''),
+ * or why the server cannot take it: the folder name goes through ssh, a remote shell and rsync,
+ * so it is kept to characters none of them treats specially.
+ */
+export function releaseSubFolder(base: string): { ok: true; sub: string } | { ok: false; error: string } {
+  const trimmed = base.replace(/^\/+|\/+$/g, '');
+  if (!trimmed) return { ok: true, sub: '' };
+  const segments = trimmed.split('/');
+  if (segments.every((segment) => /^[A-Za-z0-9_-][A-Za-z0-9._-]*$/.test(segment)))
+    return { ok: true, sub: `${trimmed}/` };
+  return {
+    ok: false,
+    error:
+      `网站是用 --base ${base} 生成的，这个网址前缀含有上传到服务器时不能使用的字符，未上传任何文件。` +
+      '服务器方式的网址前缀只能由字母、数字和 - _ . 组成（不以 . 开头），例如 --base /gk/：请换用这样的前缀重新生成网站，或改用对象存储。',
+  };
+}
+
 /** The ssh command and options, as rsync's `-e` and for running the remote script. */
 function sshArgs(target: SshTarget, env: NodeJS.ProcessEnv): string[] {
   const args = ['ssh', '-p', String(target.port), '-o', 'ConnectTimeout=20', '-o', 'ServerAliveInterval=15'];
@@ -79,77 +128,149 @@ function sshArgs(target: SshTarget, env: NodeJS.ProcessEnv): string[] {
 
 const hostForRsync = (host: string) => (host.includes(':') ? `[${host}]` : host);
 
-/** Runs remote-releases.sh on the server with `action`, and reads what it printed. */
+/** remote-releases.sh's name for a release's site folder: `.` for the root. */
+const subArgument = (sub: string) => sub.replace(/\/$/, '') || '.';
+
+/**
+ * Runs remote-releases.sh on the server with `action`, and reads what it printed. It ends with
+ * the deploy's signal, except when releasing the lock (`interruptible` false), which must still
+ * happen after Ctrl+C.
+ */
 async function remote(
   target: SshTarget,
   options: SshOptions,
-  action: 'inspect' | 'prepare' | 'switch' | 'rollback',
-  release?: string,
+  action: Action,
+  args: string[] = [],
+  interruptible = true,
 ): Promise<RemoteState> {
-  const [command, ...args] = sshArgs(target, options.env);
-  args.push('-l', target.user, target.host, 'sh', '-s', '--', action, target.dir, ...(release ? [release] : []));
-  const result = await run(command!, args, REMOTE_SCRIPT);
+  const [command, ...sshOptions] = sshArgs(target, options.env);
+  sshOptions.push('-l', target.user, target.host, 'sh', '-s', '--', action, target.dir, ...args);
+  const signal = interruptible ? options.signal : undefined;
+  const result = await run(command!, sshOptions, { input: REMOTE_SCRIPT, signal });
   const values = result.stdout.split('\n').map((line) => /^(\w+)=(.*)$/.exec(line.trim()));
   const all = (key: string) => values.filter((m) => m?.[1] === key).map((m) => m![2]!);
-  const error = all('error')[0];
-  if (error) throw new DeployError(remoteErrorMessage(error, target, options, all('current')[0]));
+  const first = (key: string) => all(key)[0] || undefined;
+  const since = first('since');
+  const holder =
+    first('locked') === '1'
+      ? describeHolder(decodeOwner(first('holder')), since ? new Date(Number(since) * 1000) : undefined)
+      : undefined;
+  const error = first('error');
+  if (error === 'locked')
+    throw new DeployError(
+      lockedMessage(
+        `服务器 ${target.host} 的 ${target.dir} `,
+        holder!,
+        `${target.dir}/.deploy-lock`,
+        options.unlockCommand,
+      ),
+    );
+  if (error) throw new DeployError(remoteErrorMessage(error, target, options, first('current')));
   if (result.status !== 0) throw new DeployError(sshFailure(result, target, options));
   return {
-    current: all('current')[0] ?? '',
+    current: first('current') ?? '',
     releases: all('release'),
     removed: all('removed'),
-    from: all('from')[0],
+    from: first('from'),
+    upload: first('upload'),
+    linkDest: first('linkdest'),
+    unlocked: first('unlocked') === '1',
+    holder,
   };
 }
 
 export async function deployOverSsh(
   target: SshTarget,
   out: string,
-  build: string,
+  site: { build: string; base: string },
   options: SshOptions,
 ): Promise<SshDeploySummary> {
   const { log, dryRun } = options;
+  const folder = releaseSubFolder(site.base);
+  if (!folder.ok) throw new DeployError(folder.error);
+  const { sub } = folder;
   const { files } = await listSiteFiles(out);
   const totalBytes = files.reduce((sum, f) => sum + f.size, 0);
+  const where = (release: string) => `${target.dir}/releases/${release}/${sub}`;
   log(`连接服务器 ${target.user}@${hostForRsync(target.host)}，端口 ${target.port}……`);
-  const state = await remote(target, options, dryRun ? 'inspect' : 'prepare');
-  const release = releaseName(build, state.releases);
-  if (dryRun && !state.current) {
-    log(
-      `试运行（--dry-run），服务器上没有任何改动。服务器上还没有部署过的版本：将上传全部 ${files.length} 个文件（${formatBytes(totalBytes)}）到 ${target.dir}/releases/${release}/，再让 ${target.dir}/current 指向它。`,
-    );
-    return { release, files: files.length, transferred: files.length, bytesSent: totalBytes, kept: state.releases };
-  }
-  if (!dryRun)
-    log(
-      state.current
-        ? `当前版本是 releases/${state.current}；上传新版本 releases/${release}，与当前版本相同的文件不重复传送……`
-        : `服务器上还没有部署过的版本；上传第一个版本 releases/${release}……`,
-    );
-  const stats = await rsync(target, out, release, state.current, options);
   if (dryRun) {
+    const state = await remote(target, options, 'inspect', [subArgument(sub)]);
+    const release = releaseName(site.build);
+    if (state.holder) log(`注意：服务器上有另一个部署正在进行（${state.holder}），现在部署会被拒绝。`);
+    if (!state.linkDest) {
+      log(
+        `试运行（--dry-run），服务器上没有任何改动。${state.current ? `当前版本 releases/${state.current} 里没有 ${sub || '网站'}` : '服务器上还没有部署过的版本'}：` +
+          `将上传全部 ${files.length} 个文件（${formatBytes(totalBytes)}）到 ${where(release)}，再让 ${target.dir}/current 指向 releases/${release}。`,
+      );
+      return {
+        release,
+        sub,
+        files: files.length,
+        transferred: files.length,
+        bytesSent: totalBytes,
+        kept: state.releases,
+      };
+    }
+    // Compared with the current release itself: what differs from it is what the deploy would send.
+    const stats = await rsync(target, out, where(state.linkDest), undefined, options);
     log(
       `试运行（--dry-run），服务器上没有任何改动。将传送 ${stats.transferred} 个文件（${formatBytes(stats.transferredSize)}），` +
         `其余 ${files.length - stats.transferred} 个与当前版本 releases/${state.current} 相同；然后 current 改为指向 releases/${release}。`,
     );
     return {
       release,
+      sub,
       files: files.length,
       transferred: stats.transferred,
       bytesSent: stats.bytesSent,
       kept: state.releases,
     };
   }
-  log('上传完成，切换 current……');
-  const switched = await remote(target, options, 'switch', release);
-  for (const name of switched.removed) log(`已删除旧版本 releases/${name}`);
-  return {
-    release,
-    files: files.length,
-    transferred: stats.transferred,
-    bytesSent: stats.bytesSent,
-    kept: switched.releases,
-  };
+
+  const token = lockToken();
+  const owner = encodeOwner(options.owner ?? deployOwner(options.env));
+  const state = await remote(target, options, 'prepare', [releaseName(site.build), subArgument(sub), token, owner]);
+  const release = state.upload!;
+  let locked = true;
+  try {
+    log(
+      state.current
+        ? `当前版本是 releases/${state.current}；上传新版本 releases/${release}${sub ? `（网站放在其中的 ${sub}）` : ''}，与当前版本相同的文件不重复传送……`
+        : `服务器上还没有部署过的版本；上传第一个版本 releases/${release}${sub ? `（网站放在其中的 ${sub}）` : ''}……`,
+    );
+    const stats = await rsync(
+      target,
+      out,
+      where(`${release}.uploading`),
+      state.linkDest ? where(state.linkDest) : undefined,
+      options,
+    );
+    log('上传完成，切换 current……');
+    const switched = await remote(target, options, 'switch', [release, subArgument(sub), token]);
+    locked = !switched.unlocked;
+    for (const name of switched.removed) log(`已删除旧版本 releases/${name}`);
+    return {
+      release,
+      sub,
+      files: files.length,
+      transferred: stats.transferred,
+      bytesSent: stats.bytesSent,
+      kept: switched.releases,
+    };
+  } finally {
+    if (locked) await releaseLock(target, options, token);
+  }
+}
+
+/** Gives the lock back after a failure; says what to do if the server cannot be reached for it. */
+async function releaseLock(target: SshTarget, options: SshOptions, token: string): Promise<void> {
+  try {
+    await remote(target, options, 'unlock', [token], false);
+  } catch {
+    options.log(
+      `未能解除服务器上的部署锁 ${target.dir}/.deploy-lock（连接已断开？）。确认没有别的部署在运行后，运行 ${options.unlockCommand} 解除。`,
+    );
+  }
 }
 
 export async function rollbackOverSsh(
@@ -159,27 +280,36 @@ export async function rollbackOverSsh(
   const { log } = options;
   log(`连接服务器 ${target.user}@${hostForRsync(target.host)}，端口 ${target.port}……`);
   if (options.dryRun) {
-    const state = await remote(target, options, 'inspect');
+    const state = await remote(target, options, 'inspect', ['.']);
     if (!state.current) throw new DeployError(remoteErrorMessage('no-current', target, options, ''));
     const previous = state.releases.filter((name) => name < state.current).at(-1);
     if (!previous) throw new DeployError(remoteErrorMessage('no-previous', target, options, state.current));
+    if (state.holder) log(`注意：服务器上有另一个部署正在进行（${state.holder}），现在回滚会被拒绝。`);
     log(
       `试运行（--dry-run），服务器上没有任何改动。回滚会把 current 从 releases/${state.current} 改为指向 releases/${previous}。`,
     );
     return { from: state.current, to: previous, kept: state.releases };
   }
-  const state = await remote(target, options, 'rollback');
+  const owner = encodeOwner(options.owner ?? deployOwner(options.env));
+  const state = await remote(target, options, 'rollback', [lockToken(), owner]);
   return { from: state.from ?? '', to: state.current, kept: state.releases };
 }
 
+/**
+ * `--unlock`: removes the deploy lock whoever holds it, and says whose it was. A dry run only
+ * says. Returns the holder, or undefined when there was no lock.
+ */
+export async function unlockOverSsh(target: SshTarget, options: SshOptions): Promise<string | undefined> {
+  options.log(`连接服务器 ${target.user}@${hostForRsync(target.host)}，端口 ${target.port}……`);
+  const state = await remote(target, options, options.dryRun ? 'inspect' : 'break-lock', options.dryRun ? ['.'] : []);
+  return state.holder;
+}
+
 /** `20261203-120506_<build>`: China time of the deploy, so names sort by when they went up. */
-function releaseName(build: string, existing: readonly string[]): string {
+function releaseName(build: string): string {
   const parts = chinaTimeParts(new Date());
   const safeBuild = build.replace(/[^A-Za-z0-9-]/g, '').slice(0, 40) || 'site';
-  const base = `${parts.year}${parts.month}${parts.day}-${parts.hour}${parts.minute}${parts.second}_${safeBuild}`;
-  let name = base;
-  for (let n = 2; existing.includes(name); n++) name = `${base}-${n}`;
-  return name;
+  return `${parts.year}${parts.month}${parts.day}-${parts.hour}${parts.minute}${parts.second}_${safeBuild}`;
 }
 
 interface RsyncStats {
@@ -188,11 +318,15 @@ interface RsyncStats {
   bytesSent: number;
 }
 
+/**
+ * rsync OUT into `destination` on the server (a folder path), hard-linking unchanged files from
+ * `linkDest`. In a dry run `destination` is the current release itself and nothing is written.
+ */
 async function rsync(
   target: SshTarget,
   out: string,
-  release: string,
-  current: string,
+  destination: string,
+  linkDest: string | undefined,
   options: SshOptions,
 ): Promise<RsyncStats> {
   const ssh = sshArgs(target, options.env)
@@ -207,27 +341,30 @@ async function rsync(
     '--stats',
     '--no-human-readable',
     '--out-format=%n',
-    ...(current ? [`--link-dest=${target.dir}/releases/${current}`] : []),
+    ...(linkDest ? [`--link-dest=${linkDest.replace(/\/+$/, '')}`] : []),
     ...(options.dryRun ? ['--dry-run'] : []),
     '-e',
     ssh,
     `${out.replace(/\/+$/, '')}/`,
-    `${target.user}@${hostForRsync(target.host)}:${target.dir}/releases/${release}.uploading/`,
+    `${target.user}@${hostForRsync(target.host)}:${destination.replace(/\/+$/, '')}/`,
   ];
   let sent = 0;
   let last = Date.now();
-  const result = await run('rsync', args, undefined, (line) => {
-    if (
-      !line ||
-      line.endsWith('/') ||
-      /^(Number of|Total |Literal data|Matched data|File list|sent |total size)/.test(line)
-    )
-      return;
-    sent++;
-    if (!options.dryRun && Date.now() - last > 2000) {
-      last = Date.now();
-      options.log(`  已传送 ${sent} 个文件……`);
-    }
+  const result = await run('rsync', args, {
+    signal: options.signal,
+    onLine: (line) => {
+      if (
+        !line ||
+        line.endsWith('/') ||
+        /^(Number of|Total |Literal data|Matched data|File list|sent |total size)/.test(line)
+      )
+        return;
+      sent++;
+      if (!options.dryRun && Date.now() - last > 2000) {
+        last = Date.now();
+        options.log(`  已传送 ${sent} 个文件……`);
+      }
+    },
   });
   if (result.status !== 0) {
     if (result.status === 255) throw new DeployError(sshFailure(result, target, options));
@@ -252,10 +389,21 @@ interface RunResult {
   stderr: string;
 }
 
-/** Runs a program (ssh, rsync) without a shell, feeding `input`, passing each stdout line to `onLine`. */
-function run(command: string, args: string[], input?: string, onLine?: (line: string) => void): Promise<RunResult> {
+/**
+ * Runs a program (ssh, rsync) without a shell, feeding `input`, passing each stdout line to
+ * `onLine`. An aborted `signal` ends it (SIGTERM) and rejects with the AbortError.
+ */
+function run(
+  command: string,
+  args: string[],
+  { input, signal, onLine }: { input?: string; signal?: AbortSignal; onLine?: (line: string) => void } = {},
+): Promise<RunResult> {
   return new Promise((resolve, reject) => {
-    const child = spawn(command, args, { stdio: ['pipe', 'pipe', 'pipe'], env: { ...process.env, LC_ALL: 'C' } });
+    const child = spawn(command, args, {
+      stdio: ['pipe', 'pipe', 'pipe'],
+      env: { ...process.env, LC_ALL: 'C' },
+      signal,
+    });
     let stdout = '';
     let stderr = '';
     let pending = '';
@@ -317,6 +465,8 @@ function remoteErrorMessage(code: string, target: SshTarget, options: SshOptions
       return `用户 ${target.user} 不能在服务器上写入 ${dir}/releases，未上传任何文件。请在服务器上运行 sudo mkdir -p ${dir} && sudo chown ${target.user} ${dir}，或在 ${options.configFile} 中改正“${target.name}”的 目录。`;
     case 'no-rsync':
       return '服务器上没有安装 rsync，未上传任何文件。请在服务器上安装（Debian/Ubuntu：apt install rsync；CentOS、麒麟、统信：yum install rsync）。';
+    case 'lock-lost':
+      return `服务器上的部署锁 ${dir}/.deploy-lock 已不是这次部署的（有人用 --unlock 解除了它，可能另一个部署正在进行），为防止两次部署交错，current 没有改动。请确认没有别的部署在运行后，再运行一次 npm run deploy。`;
     case 'incomplete':
       return `上传到服务器的新版本不完整（没有 index.html），current 没有改动。请再运行一次 npm run deploy。`;
     case 'symlink':

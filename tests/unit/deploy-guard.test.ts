@@ -20,13 +20,15 @@ afterEach(() => {
 });
 
 /** A folder shaped like a built site: `dist` inside a fresh temp folder. */
-async function site(options: { marker?: boolean; pages?: string[] } = {}): Promise<string> {
+async function site(options: { marker?: boolean; pages?: string[]; base?: string } = {}): Promise<string> {
   const dir = tempDir('deploy-guard');
   dirs.push(dir);
   const out = join(dir, 'dist');
   mkdirSync(join(out, 'xxgk/a'), { recursive: true });
   for (const page of options.pages ?? ['index.html', '404.html', 'xxgk/a/index.html'])
     writeFileSync(join(out, page), `<p>${page}</p>`);
+  const base = options.base ?? '/';
+  writeFileSync(join(out, 'offline-manifest.json'), JSON.stringify({ version: 'x', shell: [base, `${base}404.html`] }));
   if (options.marker !== false) await writeSiteMarker(out, '20261202121305-abc123');
   return out;
 }
@@ -37,6 +39,7 @@ describe('the deploy guard', () => {
     const guard = await guardOut(out);
     assert.ok(guard.ok, guard.ok ? '' : guard.error);
     assert.equal(guard.build, '20261202121305-abc123');
+    assert.equal(guard.base, '/');
     assert.ok(existsSync(lockPath(out)), 'a build cannot swap OUT while the deploy reads it');
     guard.release();
     assert.ok(!existsSync(lockPath(out)));
@@ -61,6 +64,20 @@ describe('the deploy guard', () => {
     const no404 = await guardOut(await site({ pages: ['index.html'] }));
     assert.ok(!no404.ok);
     assert.match(no404.error, /缺少 404\.html/);
+  });
+
+  test('reads the base the site was built for from its offline manifest', async () => {
+    const guard = await guardOut(await site({ base: '/gk/zw/' }));
+    assert.ok(guard.ok, guard.ok ? '' : guard.error);
+    assert.equal(guard.base, '/gk/zw/');
+    guard.release();
+
+    const out = await site();
+    rmSync(join(out, 'offline-manifest.json'));
+    const noManifest = await guardOut(out);
+    assert.ok(!noManifest.ok);
+    assert.match(noManifest.error, /offline-manifest\.json 缺失或无法读取/);
+    assert.ok(!existsSync(lockPath(out)), 'OUT’s lock is given back');
   });
 
   test('refuses while a build runs into OUT', async () => {
@@ -108,7 +125,7 @@ describe('the files uploaded', () => {
     const { files, skipped } = await listSiteFiles(out);
     assert.deepEqual(
       files.map((f) => f.path),
-      ['404.html', 'index.html', 'xxgk/a/index.html'],
+      ['404.html', 'index.html', 'offline-manifest.json', 'xxgk/a/index.html'],
     );
     assert.deepEqual(skipped, ['passwd']);
   });
