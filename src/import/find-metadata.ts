@@ -45,7 +45,8 @@ const META_FIELDS: readonly [string, LabelledKey][] = [
 ];
 
 const HAN = /\p{Script=Han}/u;
-const COLON = /[:：]/g;
+/** What ends a label: a colon, or the bracket of `【发布日期】2010-04-24`. */
+const COLON = /[:：】]/g;
 
 export function findMetadata(document: Document): PageMetadata {
   const body = document.body ?? document.documentElement;

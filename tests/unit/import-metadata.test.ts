@@ -58,6 +58,12 @@ describe('findMetadata: labels whatever the template', () => {
     );
     assert.deepEqual(dl, { 索引号: '007141332/2010-00001', 发布日期: '2010-01-05' });
   });
+  test('labels in 【】 brackets', () => {
+    assert.deepEqual(firstValues(bodyOf('<p>【发布日期】2010-04-24 【信息来源】市府办 【字体：大 中 小】</p>')), {
+      发布日期: '2010-04-24',
+      发布机构: '市府办',
+    });
+  });
   test('a label inside a longer word is not a label: 项目名称 is not 名称', () => {
     assert.deepEqual(firstValues(bodyOf('<p>项目名称：村道硬化工程</p><p>会议时间：3月5日</p>')), {});
   });
