@@ -4,7 +4,7 @@
  * -3 …; the same source file linked from several pages is copied once; a file already in the
  * folder with the same bytes is used as it is, so importing again copies nothing twice.
  */
-import { copyFile, constants, mkdir } from 'node:fs/promises';
+import { copyFile, constants, lstat, mkdir } from 'node:fs/promises';
 import { readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { extensionOf } from '../domain/notice/attachments.ts';
@@ -108,8 +108,11 @@ export async function copyPlaced(contentDir: string, placed: PlacedFile): Promis
   try {
     await copyFile(placed.source, target, constants.COPYFILE_EXCL);
   } catch (error) {
-    // Copied already in this run (a second page linking the same file).
     if ((error as { code?: string }).code !== 'EEXIST') throw error;
+    // Something appeared under this name meanwhile (or a link that check would refuse): kept, and said.
+    const existing = await lstat(target);
+    if (!existing.isFile() || !sameBytes(target, placed.source))
+      throw new Error(`attachments/${placed.path} 已存在（内容不同或不是普通文件），没有覆盖`, { cause: error });
   }
   placed.copy = false;
 }
