@@ -43,7 +43,7 @@ function strictly(encoding: PageEncoding, bytes: Uint8Array): string | undefined
 }
 
 /** The charset a page declares in its first 4 KB, as an encoding we decode, if any. */
-export function declaredEncoding(bytes: Uint8Array): PageEncoding | undefined {
+function declaredEncoding(bytes: Uint8Array): PageEncoding | undefined {
   const head = new TextDecoder('latin1').decode(bytes.subarray(0, 4096));
   const label = META_CHARSET.exec(head)?.[1]?.toLowerCase();
   return label ? LABELS[label] : undefined;

@@ -5,7 +5,7 @@
  * PubDate, ContentSource) and then `<title>` are used. Values are returned as written, every
  * candidate in order of preference; normalise.ts picks the first that makes sense.
  */
-import { FIELD_LABELS, labelOf, labelRank, MAX_LABEL_LENGTH, WEAK_LABELS, type LabelledKey } from './labels.ts';
+import { labelOf, labelRank, MAX_LABEL_LENGTH, WEAK_LABELS, type LabelledKey } from './labels.ts';
 import { pageLines, shownLength, squash, type PageLine } from './page-lines.ts';
 
 export interface FoundValue {
@@ -195,6 +195,3 @@ function metadataBlocks(body: Element | null, pairs: readonly LabelPair[]): Elem
   }
   return [...blocks].filter((b) => ![...blocks].some((other) => other !== b && other.contains(b)));
 }
-
-/** Fields with label lists, for callers that iterate them. */
-export const LABELLED_KEYS = Object.keys(FIELD_LABELS) as LabelledKey[];

@@ -24,7 +24,7 @@ export interface PageBody {
 }
 
 /** Written when a page's body is empty but it has attachments: the text is in them. */
-export const BODY_IN_ATTACHMENTS = '正文见附件。';
+const BODY_IN_ATTACHMENTS = '正文见附件。';
 
 export function pageBody(
   page: ReadPage,

@@ -54,7 +54,7 @@ const BLOCK = new Set([
 ]);
 
 /** Elements whose text readers do not see as page text. */
-export const INVISIBLE = new Set([
+const INVISIBLE = new Set([
   'SCRIPT',
   'STYLE',
   'NOSCRIPT',
