@@ -43,9 +43,10 @@ export interface ImportResult {
 /** A write to the content folder failed: the run stops (disk full, no permission). */
 export class WriteError extends Error {}
 
+/** A page ready to be written: its fields and body, without its document (pages may wait, memory may not). */
 interface Pending {
   row: ReportRow;
-  page: ReadPage;
+  page: Pick<ReadPage, 'fields' | 'title' | 'publishedOn' | 'indexNumber'>;
   body: PageBody;
 }
 
@@ -120,8 +121,10 @@ export async function runImport(options: ImportOptions): Promise<ImportResult> {
     // After the body: a 成文日期 may come from the signature.
     entry.missing = page.missing.filter((key) => key !== '索引号');
     if (!body.markdown.trim()) return skip(entry, '正文为空，也没有附件');
-    if (page.indexNumber) await writer.write({ row: entry, page, body });
-    else waiting.push({ row: entry, page, body });
+    const { fields, title, publishedOn, indexNumber } = page;
+    const pending = { row: entry, page: { fields, title, publishedOn, ...(indexNumber ? { indexNumber } : {}) }, body };
+    if (indexNumber) await writer.write(pending);
+    else waiting.push(pending);
     return entry;
   }
 }
@@ -222,7 +225,7 @@ class NoticeWriter {
     }
   }
 
-  private finish(entry: ReportRow, file: string, text: string, indexNumber: string, page: ReadPage): void {
+  private finish(entry: ReportRow, file: string, text: string, indexNumber: string, page: Pending['page']): void {
     entry.outcome = this.options.dryRun ? 'would-write' : 'written';
     entry.file = file;
     this.state.used.push(indexNumber);
