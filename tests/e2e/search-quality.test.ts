@@ -9,7 +9,7 @@ import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { ROOT } from '../build/helpers.ts';
 import { resultTitles, searchSettled, useSite } from './harness.ts';
-import { CASES } from './search-cases.ts';
+import { CASES, titlesFirst } from './search-cases.ts';
 
 const site = useSite(join(ROOT, 'content'));
 
@@ -22,6 +22,7 @@ describe('search quality with real phrases (example office)', () => {
       await searchSettled(page);
       const titles = await resultTitles(page);
       assert.ok(titles.slice(0, top).includes(title), `got: ${titles.slice(0, 5).join(' | ')}`);
+      assert.ok(titlesFirst(query, titles), `titles with “${query}” first; got: ${titles.join(' | ')}`);
       await context.close();
     });
   }

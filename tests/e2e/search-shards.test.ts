@@ -1,8 +1,8 @@
 /**
  * A county site's search index is split into shards of consecutive dates (src/domain/search/search-shards.ts)
- * that the browser merges. The example office (45 notices, 6–9 a year) is built here twice:
- * with shards of at most 24 notices (2024–2026 and 2021–2023), where the same phrases must find
- * the same notices as unsharded; and with shards of at most 8 — six shards, 2025 cut in two —
+ * that the browser merges. The example office (46 notices, 6–10 a year) is built here twice:
+ * with shards of at most 25 notices (2024–2026 and 2021–2023), where the same phrases must find
+ * the same notices as unsharded; and with shards of at most 8 — seven shards, 2025 cut in two —
  * where date order must hold across shards and across the cut year, and counts add up. (Relevance
  * is not compared on the second: Pagefind weighs words within each shard, and eight notices are
  * too few to weigh by.)
@@ -13,14 +13,14 @@ import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { ROOT } from '../build/helpers.ts';
 import { holdRequests, resultTitles, searchSettled, useSite } from './harness.ts';
-import { CASES } from './search-cases.ts';
+import { CASES, titlesFirst } from './search-cases.ts';
 import { loadContent } from '../../src/content/content-folder.ts';
 import { noticeSearchShards } from '../../src/domain/search/search-shards.ts';
 import { searchYear } from '../../src/domain/search/search-facets.ts';
 import type { Page } from 'playwright-core';
 
 const CONTENT = join(ROOT, 'content');
-const SHARD_SIZE = 24;
+const SHARD_SIZE = 25;
 const site = useSite(CONTENT, '/', {}, { GONGKAI_SEARCH_SHARD_SIZE: String(SHARD_SIZE) });
 const SMALL_SHARD_SIZE = 8;
 const smallShards = useSite(CONTENT, '/', {}, { GONGKAI_SEARCH_SHARD_SIZE: String(SMALL_SHARD_SIZE) });
@@ -40,7 +40,7 @@ const shownDates = (page: Page) =>
     metas.map((m) => /发布日期：(\d{4}-\d{2}-\d{2})/.exec(m.textContent ?? '')?.[1] ?? ''),
   );
 
-describe('search over shards (the example office, 24 and 8 notices per shard)', () => {
+describe('search over shards (the example office, 25 and 8 notices per shard)', () => {
   test('the build writes one index per shard, sharing one script', () => {
     const shards = noticeSearchShards(notices, { GONGKAI_SEARCH_SHARD_SIZE: String(SMALL_SHARD_SIZE) });
     assert.equal(noticeSearchShards(notices, { GONGKAI_SEARCH_SHARD_SIZE: String(SHARD_SIZE) }).length, 2);
@@ -65,6 +65,7 @@ describe('search over shards (the example office, 24 and 8 notices per shard)', 
       const { page, close } = await open(`q=${encodeURIComponent(query)}`, site);
       const titles = await resultTitles(page);
       assert.ok(titles.slice(0, top).includes(title), `got: ${titles.slice(0, 5).join(' | ')}`);
+      assert.ok(titlesFirst(query, titles), `titles with “${query}” first; got: ${titles.join(' | ')}`);
       await close();
     });
   }

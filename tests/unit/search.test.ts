@@ -4,6 +4,7 @@ import { toSimplified } from '../../src/domain/search/chinese-variants.ts';
 import { docNumberKey, indexNumberKey, lookupKey } from '../../src/domain/search/search-keys.ts';
 import { excerptAsWritten } from '../../src/domain/search/search-excerpt.ts';
 import { searchRecord } from '../../src/domain/search/search-record.ts';
+import { TITLE_WORDS, titleWords } from '../../src/domain/search/search-ranking.ts';
 import { bodyPlainText } from '../../src/domain/body/body-text.ts';
 import type { Notice } from '../../src/content/content-check.ts';
 
@@ -98,6 +99,10 @@ describe('searchRecord', () => {
   test('keeps the title and the original text as written in meta', () => {
     assert.equal(record.meta.title, '關於加強政務公開工作的通知');
     assert.match(record.meta.original!, /^關於加強政務公開工作的通知\n為進一步加強政務公開工作。/);
+  });
+  test('carries the title’s words in 简体, spaced, for the title’s weight in ranking', () => {
+    assert.equal(record.meta[TITLE_WORDS], titleWords('关于加强政务公开工作的通知'));
+    assert.match(record.meta[TITLE_WORDS]!, /^关于 .* 通知$/);
   });
   test('has the facets, normalised, the sort key and a base-aware URL', () => {
     assert.deepEqual(record.filters, {

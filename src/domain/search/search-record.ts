@@ -9,6 +9,7 @@ import { toSimplified } from './chinese-variants.ts';
 import { docNumberKey, indexNumberKey, EVERY_NOTICE_KEY } from './search-keys.ts';
 import { paths, withBase } from '../site/site-paths.ts';
 import { searchYear, VALIDITY_UNSTATED, type SearchFilter } from './search-facets.ts';
+import { TITLE_WORDS, titleWords } from './search-ranking.ts';
 
 /** One language code everywhere: a record in another code would be invisible to zh-CN pages. */
 export const SEARCH_LANGUAGE = 'zh-cn';
@@ -32,6 +33,7 @@ export function searchRecord(notice: Notice, base: string): SearchRecord {
   ].filter(Boolean);
   const meta: Record<string, string> = {
     title: notice.title,
+    [TITLE_WORDS]: titleWords(toSimplified(notice.title)),
     indexNumber: notice.indexNumber,
     date: notice.publishedOn,
     ...(notice.docNumber ? { docNumber: notice.docNumber } : {}),

@@ -3,6 +3,7 @@
  * Types describe only what the search page relies on, under Pagefind's own names where it has one.
  */
 import { SHARD_FILTER, shardDir } from '../../../domain/search/search-shards.ts';
+import { SEARCH_RANKING } from '../../../domain/search/search-ranking.ts';
 
 // Hand-written: the pagefind package types only its Node indexing API (pagefind/types), not pagefind.js.
 
@@ -34,6 +35,7 @@ export interface PagefindIndexOptions {
   /** Sent as `?ts=` on pagefind-entry.json instead of the time, so the file can be cached. */
   metaCacheTag?: string;
   mergeFilter?: Record<string, string>;
+  ranking?: typeof SEARCH_RANKING;
 }
 export interface Pagefind {
   options: (options: PagefindIndexOptions) => Promise<void>;
@@ -91,6 +93,11 @@ const siteRoot = (base: string) => `${base.replace(/\/$/, '')}/`;
 
 /**
  * Record URLs already carry the base path. The build id replaces Pagefind's cache-busting
- * `?ts=` so the offline cache can keep the entry file.
+ * `?ts=` so the offline cache can keep the entry file. The ranking applies to each shard's own
+ * scores, so every shard is given it.
  */
-const shardOptions = (buildId: string): PagefindIndexOptions => ({ baseUrl: '/', metaCacheTag: buildId });
+const shardOptions = (buildId: string): PagefindIndexOptions => ({
+  baseUrl: '/',
+  metaCacheTag: buildId,
+  ranking: SEARCH_RANKING,
+});
