@@ -1,7 +1,7 @@
-import { describe, test, before } from 'node:test';
+import { after, describe, test, before } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, readdirSync, readFileSync } from 'node:fs';
+import { cpSync, existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fixture, page, ROOT, runScript, tempDir, text } from './helpers.ts';
@@ -43,6 +43,7 @@ describe('importing a saved site, then checking and building it', () => {
   const out = join(root, 'dist');
   let imported: ReturnType<typeof runImport>;
 
+  after(() => rmSync(root, { recursive: true, force: true }));
   before(() => {
     writeFixtureMirror(mirror);
     cpSync(fixture('office'), content, { recursive: true });
@@ -147,5 +148,6 @@ describe('importing a generated mirror of 1,000 pages', () => {
     assert.match(result.stderr, /已处理 1000\/1000 个页面/);
     const checked = runScript('check', ['--content', content]);
     assert.equal(checked.status, 0, checked.stderr.slice(0, 3000));
+    rmSync(root, { recursive: true, force: true });
   });
 });

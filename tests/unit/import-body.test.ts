@@ -1,6 +1,6 @@
-import { describe, test } from 'node:test';
+import { after, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { readPage } from '../../src/import/read-page.ts';
@@ -12,6 +12,15 @@ import { DEFAULT_TAXONOMY } from '../../src/domain/notice/taxonomy.ts';
 import { bodySafetyProblems } from '../../src/domain/body/body-safety.ts';
 import { fixturePage, FIXTURE_FILES, FIXTURE_PAGES } from '../fixtures/import/mirror.ts';
 
+const made: string[] = [];
+/** A fresh folder under the system's temporary folder, removed when the tests end. */
+function temporary(prefix: string): string {
+  const dir = mkdtempSync(join(tmpdir(), prefix));
+  made.push(dir);
+  return dir;
+}
+after(() => made.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
+
 const META = '<p>索引号：007141332/2010-00001</p><p>标题：关于做好防汛工作的通知</p><p>发布日期：2010-05-06</p>';
 
 /** The body of `html`, saved at `path` in a mirror holding `files`. */
@@ -19,7 +28,7 @@ function bodyOf(
   html: string,
   { path = 'site/a/page.html', files = {} as Record<string, string> } = {},
 ): PageBody & { fields: ImportedFields } {
-  const root = mkdtempSync(join(tmpdir(), 'gongkai-import-body-'));
+  const root = temporary('gongkai-import-body-');
   for (const [file, text] of Object.entries({ ...files, [path]: html })) {
     mkdirSync(join(root, file, '..'), { recursive: true });
     writeFileSync(join(root, file), text);

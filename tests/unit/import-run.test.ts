@@ -1,6 +1,6 @@
-import { describe, test } from 'node:test';
+import { after, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { runImport, WriteError, type ImportOptions } from '../../src/import/import-run.ts';
@@ -11,8 +11,17 @@ import { FIXTURE_PAGES, writeFixtureMirror } from '../fixtures/import/mirror.ts'
 
 const OFFICE = new URL('../fixtures/office/', import.meta.url).pathname;
 
+const made: string[] = [];
+/** A fresh folder under the system's temporary folder, removed when the tests end. */
+function temporary(prefix: string): string {
+  const dir = mkdtempSync(join(tmpdir(), prefix));
+  made.push(dir);
+  return dir;
+}
+after(() => made.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
+
 function setUp(): { base: string; mirror: string; content: string } {
-  const base = mkdtempSync(join(tmpdir(), 'gongkai-import-run-'));
+  const base = temporary('gongkai-import-run-');
   const mirror = join(base, 'mirror');
   const content = join(base, 'content');
   writeFixtureMirror(mirror);
