@@ -9,7 +9,7 @@ import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { ROOT } from '../build/helpers.ts';
 import { resultTitles, searchSettled, useSite } from './harness.ts';
-import { CASES, titlesFirst } from './search-cases.ts';
+import { CASES, ORDER_CASES, titlesFirst } from './search-cases.ts';
 
 const site = useSite(join(ROOT, 'content'));
 
@@ -23,6 +23,18 @@ describe('search quality with real phrases (example office)', () => {
       const titles = await resultTitles(page);
       assert.ok(titles.slice(0, top).includes(title), `got: ${titles.slice(0, 5).join(' | ')}`);
       assert.ok(titlesFirst(query, titles), `titles with “${query}” first; got: ${titles.join(' | ')}`);
+      await context.close();
+    });
+  }
+  for (const [query, earlier, later] of ORDER_CASES) {
+    test(`“${query}” lists “${earlier}” before “${later}”`, async () => {
+      const context = await site.context();
+      const page = await context.newPage();
+      await page.goto(`${site.url}sousuo/?q=${encodeURIComponent(query)}`);
+      await searchSettled(page);
+      const titles = await resultTitles(page);
+      assert.ok(titles.includes(later), `got: ${titles.join(' | ')}`);
+      assert.ok(titles.indexOf(earlier) < titles.indexOf(later), `got: ${titles.join(' | ')}`);
       await context.close();
     });
   }

@@ -13,7 +13,7 @@ import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { ROOT } from '../build/helpers.ts';
 import { holdRequests, resultTitles, searchSettled, useSite } from './harness.ts';
-import { CASES, titlesFirst } from './search-cases.ts';
+import { CASES, ORDER_CASES, titlesFirst } from './search-cases.ts';
 import { loadContent } from '../../src/content/content-folder.ts';
 import { noticeSearchShards } from '../../src/domain/search/search-shards.ts';
 import { searchYear } from '../../src/domain/search/search-facets.ts';
@@ -66,6 +66,15 @@ describe('search over shards (the example office, 25 and 8 notices per shard)', 
       const titles = await resultTitles(page);
       assert.ok(titles.slice(0, top).includes(title), `got: ${titles.slice(0, 5).join(' | ')}`);
       assert.ok(titlesFirst(query, titles), `titles with “${query}” first; got: ${titles.join(' | ')}`);
+      await close();
+    });
+  }
+  for (const [query, earlier, later] of ORDER_CASES) {
+    test(`“${query}” lists “${earlier}” before “${later}”`, async () => {
+      const { page, close } = await open(`q=${encodeURIComponent(query)}`, site);
+      const titles = await resultTitles(page);
+      assert.ok(titles.includes(later), `got: ${titles.join(' | ')}`);
+      assert.ok(titles.indexOf(earlier) < titles.indexOf(later), `got: ${titles.join(' | ')}`);
       await close();
     });
   }

@@ -3,7 +3,13 @@
  * Types describe only what the search page relies on, under Pagefind's own names where it has one.
  */
 import { SHARD_FILTER, shardDir } from '../../../domain/search/search-shards.ts';
-import { SEARCH_RANKING } from '../../../domain/search/search-ranking.ts';
+import {
+  rankResults,
+  RANKED_RESULTS,
+  SEARCH_RANKING,
+  TITLE_WORDS,
+  VALIDITY_FILTER,
+} from '../../../domain/search/search-ranking.ts';
 
 // Hand-written: the pagefind package types only its Node indexing API (pagefind/types), not pagefind.js.
 
@@ -84,6 +90,35 @@ export function loadPagefind(base: string, buildId: string, shards: number): Pro
     return pagefind;
   })();
   return merged;
+}
+
+/**
+ * The search for the list of results, ordered by the rules of search-ranking.ts: Pagefind
+ * weighs the title's words (SEARCH_RANKING, set on every shard); the first RANKED_RESULTS are
+ * then ordered by whether the title holds the query and by 有效性, from their data, which the
+ * first page of results loads anyway (Pagefind keeps each result's data once loaded). A search
+ * sorted by date is left as it is.
+ */
+export async function rankedSearch(
+  pagefind: Pagefind,
+  term: string,
+  options: PagefindSearchOptions = {},
+): Promise<PagefindSearch> {
+  const search = await pagefind.search(term, options);
+  if (options.sort || search.results.length < 2) return search;
+  const first = await Promise.all(
+    search.results.slice(0, RANKED_RESULTS).map(async (result) => {
+      const data = await result.data();
+      return {
+        result,
+        score: result.score,
+        titleWords: data.meta[TITLE_WORDS],
+        validity: data.filters[VALIDITY_FILTER]?.[0],
+      };
+    }),
+  );
+  const ranked = rankResults(term, first).map(({ result }) => result);
+  return { ...search, results: [...ranked, ...search.results.slice(RANKED_RESULTS)] };
 }
 
 /** Every result of shard k carries the filter SHARD_FILTER = k (see search-shards.ts). */

@@ -5,6 +5,7 @@
 import {
   loadNewestShard,
   loadPagefind,
+  rankedSearch,
   type Pagefind,
   type PagefindResult,
   type PagefindSearchOptions,
@@ -139,7 +140,7 @@ async function searchFor(pagefind: Pagefind, state: SearchState, shards: number)
   const term = simplified || EVERY_NOTICE_KEY;
   const key = simplified ? lookupKey(simplified) : undefined;
   const [main, exact] = await Promise.all([
-    pagefind.search(term, options(state.filters)),
+    rankedSearch(pagefind, term, options(state.filters)),
     key ? pagefind.search(key, options(state.filters)) : undefined,
   ]);
   const exactIds = new Set(exact?.results.map((r) => r.id) ?? []);
