@@ -21,7 +21,7 @@ import {
 } from '../deploy/deploy-config.ts';
 import { DeployError } from '../deploy/deploy-error.ts';
 import { guardOut } from '../deploy/out-guard.ts';
-import { deployToS3, s3CredentialsFrom } from '../deploy/s3-target.ts';
+import { deployToS3, s3CredentialsFrom, unlockS3 } from '../deploy/s3-target.ts';
 import { formatBytes } from '../deploy/site-files.ts';
 import { deployOverSsh, rollbackOverSsh, sshSetupReason, unlockOverSsh } from '../deploy/ssh-target.ts';
 import { printProblems } from './report.ts';
@@ -107,7 +107,7 @@ async function main(args: string[]): Promise<number> {
 
   const unlockCommand = `npm run deploy -- --target ${target.name}${configFile === DEFAULT_CONFIG_FILE ? '' : ` --config ${configFile}`} --unlock`;
   if (target.kind === 'ssh') return deploySsh(target, out, configFile, unlockCommand, values);
-  return deployS3(target, out, configFile, values);
+  return deployS3(target, out, configFile, unlockCommand, values);
 }
 
 type Values = { target?: string; 'dry-run'?: boolean; rollback?: boolean; unlock?: boolean };
@@ -170,17 +170,28 @@ async function deploySsh(
   }
 }
 
-async function deployS3(target: S3Target, out: string, configFile: string, values: Values): Promise<number> {
+async function deployS3(
+  target: S3Target,
+  out: string,
+  configFile: string,
+  unlockCommand: string,
+  values: Values,
+): Promise<number> {
   const dryRun = values['dry-run'] ?? false;
   const credentials = s3CredentialsFrom(process.env);
   if (!credentials.ok) {
     console.error(credentials.error);
     return 1;
   }
-  if (values.unlock) {
-    console.error('对象存储没有部署锁，--unlock 只用于服务器（类型: ssh）。');
-    return 1;
-  }
+  const options = {
+    credentials: credentials.credentials,
+    dryRun,
+    log,
+    configFile,
+    unlockCommand,
+    signal: interrupt.signal,
+  };
+  if (values.unlock) return reportUnlock(await unlockS3(target, options), describe(target), dryRun);
   if (values.rollback) {
     console.error(
       `对象存储没有可以瞬间切换的“上一版本”，--rollback 只用于服务器（类型: ssh）。要恢复上一版网站，请用上一版的内容重新生成并部署` +
@@ -201,12 +212,13 @@ async function deployS3(target: S3Target, out: string, configFile: string, value
         `注意：网站是用 --base ${guard.base} 生成的，而${configFile} 中“${target.name}”的 前缀 是“${target.prefix}”：` +
           `读者要在 ${guard.base} 下访问到网站，前缀一般应以 ${guard.base.slice(1)} 结尾（CDN 另行改写路径时除外）。`,
       );
-    const summary = await deployToS3(target, out, { credentials: credentials.credentials, dryRun, log, configFile });
-    if (!dryRun && !summary.uploaded && !summary.deleted)
+    const summary = await deployToS3(target, out, options);
+    const restyled = summary.restyled ? `，${summary.restyled} 个文件只更新了响应头（未重新上传）` : '';
+    if (!dryRun && !summary.uploaded && !summary.deleted && !summary.restyled)
       log(`网站没有变化：${summary.files} 个文件都已是最新，未上传任何文件（用时 ${seconds(started)} 秒）。`);
     else if (!dryRun)
       log(
-        `部署完成：上传 ${summary.uploaded} 个文件（${formatBytes(summary.uploadedBytes)}），删除 ${summary.deleted} 个网站中已没有的文件，` +
+        `部署完成：上传 ${summary.uploaded} 个文件（${formatBytes(summary.uploadedBytes)}），删除 ${summary.deleted} 个网站中已没有的文件${restyled}，` +
           `${summary.unchanged} 个文件不变（共 ${summary.files} 个文件，用时 ${seconds(started)} 秒）。`,
       );
     return 0;

@@ -89,6 +89,15 @@ export function contentTypeFor(path: string): string {
   return CONTENT_TYPES[extension] ?? 'application/octet-stream';
 }
 
+/** The headers object storage sends with each file, by path relative to the site root. */
+export interface HttpPolicy {
+  contentTypeFor(path: string): string;
+  cacheControlFor(path: string): string;
+}
+
+/** The site's policy: the tables above. Tests give deployToS3 another to see a change re-applied. */
+export const SITE_POLICY: HttpPolicy = { contentTypeFor, cacheControlFor };
+
 /**
  * When a file is uploaded, so that a reader never gets a page whose styles, scripts or search
  * files are not there yet: hashed files first (nothing current refers to new ones yet), then

@@ -1,8 +1,8 @@
 /**
- * What a deploy to object storage would upload and delete, against a small S3 stand-in on
- * 127.0.0.1 that has only the first version of the object listing (as some older S3-compatible
- * servers do) and a bucket holding more than this site: hidden objects and another site under a
- * sub-prefix, which are never deleted.
+ * What a deploy to object storage would upload, re-head and delete, against a small S3 stand-in
+ * on 127.0.0.1 that has only the first version of the object listing (as some older
+ * S3-compatible servers do), no deploy record and no lock, and a bucket holding more than this
+ * site: hidden objects and another site under a sub-prefix, which are never deleted.
  */
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -44,6 +44,17 @@ describe('planning an object storage deploy', () => {
         response.end('<Error><Code>NotImplemented</Code><Message>not here</Message></Error>');
         return;
       }
+      if (request.method === 'HEAD' && url.pathname === '/site/gk/index.html') {
+        // Same bytes, but uploaded with another Cache-Control than the site's policy gives.
+        response.writeHead(200, {
+          etag: `"${md5('home')}"`,
+          'content-length': '4',
+          'content-type': 'text/html; charset=utf-8',
+          'cache-control': 'max-age=600',
+        });
+        response.end();
+        return;
+      }
       if (request.method === 'GET' && url.pathname.replace(/\/$/, '') === '/site') {
         response.writeHead(200, { 'content-type': 'application/xml' });
         response.end(
@@ -53,8 +64,10 @@ describe('planning an object storage deploy', () => {
         );
         return;
       }
-      response.writeHead(400);
-      response.end();
+      response.writeHead(404, { 'content-type': 'application/xml' });
+      response.end(
+        request.method === 'HEAD' ? undefined : '<Error><Code>NoSuchKey</Code><Message>none</Message></Error>',
+      );
     });
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     endpoint = `http://127.0.0.1:${(server.address() as { port: number }).port}`;
@@ -64,7 +77,7 @@ describe('planning an object storage deploy', () => {
     rmSync(dir, { recursive: true, force: true });
   });
 
-  test('lists with the first version when the second is not there; deletes only this site’s stale files', async () => {
+  test('lists with the first version when the second is not there; deletes only this site’s stale files; re-applies headers', async () => {
     const target: S3Target = {
       kind: 's3',
       name: '测试',
@@ -80,18 +93,25 @@ describe('planning an object storage deploy', () => {
       dryRun: true,
       log: (line) => lines.push(line),
       configFile: 'deploy.yaml',
+      unlockCommand: 'npm run deploy -- --unlock',
     });
     assert.deepEqual(
       lines.filter((line) => line.startsWith('  ')),
-      ['  上传 404.html', '  上传 offline-manifest.json', '  删除 gk/xxgk/old/index.html'],
+      ['  上传 404.html', '  上传 offline-manifest.json', '  更新响应头 index.html', '  删除 gk/xxgk/old/index.html'],
     );
     assert.deepEqual(
-      { uploaded: summary.uploaded, deleted: summary.deleted, unchanged: summary.unchanged },
-      { uploaded: 2, deleted: 1, unchanged: 1 },
+      {
+        uploaded: summary.uploaded,
+        restyled: summary.restyled,
+        deleted: summary.deleted,
+        unchanged: summary.unchanged,
+      },
+      { uploaded: 2, restyled: 1, deleted: 1, unchanged: 0 },
     );
     assert.ok(requests.some((r) => r.includes('list-type=2')));
+    assert.ok(requests.includes('HEAD /site/gk/index.html'), 'no record: the headers are asked for');
     assert.ok(
-      requests.every((r) => r.startsWith('GET ')),
+      requests.every((r) => r.startsWith('GET ') || r.startsWith('HEAD ')),
       'a dry run only reads',
     );
   });
