@@ -16,6 +16,9 @@
  * object's metadata is read instead. The record also holds the headers each object was given,
  * so a change of the header policy alone is seen without asking for every object's headers, and
  * re-applied by copying the object onto itself with the new headers: no bytes are sent again.
+ *
+ * Files are hashed as streams; files from STREAM_FROM up are uploaded as streams too, so a
+ * deploy of large attachments needs little memory whatever their size.
  */
 // The AWS SDK rather than the vendors' own SDKs: OSS, COS, OBS and MinIO all speak the S3 API, so one client serves them all.
 import {
@@ -29,7 +32,9 @@ import {
   S3Client,
   type HeadObjectCommandOutput,
 } from '@aws-sdk/client-s3';
+import { createReadStream } from 'node:fs';
 import { readFile } from 'node:fs/promises';
+import { setTimeout as sleep } from 'node:timers/promises';
 import type { S3Target } from './deploy-config.ts';
 import { DeployError, type DeployLog } from './deploy-error.ts';
 import { deployOwner, lockToken, type DeployOwner } from './deploy-lock.ts';
@@ -68,6 +73,13 @@ export const SHA256_METADATA = 'gongkai-sha256';
 const CONCURRENCY = 8;
 /** Lines listed by a dry run, per kind. */
 const DRY_RUN_LIST = 30;
+/**
+ * Files this big and bigger are uploaded from a stream; smaller ones are read whole (at most
+ * CONCURRENCY × this in memory), which lets the SDK retry them itself.
+ */
+export const STREAM_FROM = 8 * 1024 * 1024;
+/** Attempts for a streamed upload, which the SDK does not retry. */
+const STREAM_ATTEMPTS = 3;
 /** The largest object one upload or copy can make, at S3 and at OSS, COS and OBS alike. */
 const MAX_OBJECT_BYTES = 5 * 1024 ** 3;
 
@@ -158,6 +170,9 @@ export function s3Client(target: S3Target, credentials: S3Credentials): S3Client
     responseChecksumValidation: 'WHEN_REQUIRED',
     maxAttempts: 3,
     requestHandler: { connectionTimeout: 15_000, requestTimeout: 300_000 },
+    // The SDK's own warnings are English lines for developers; what matters reaches the office
+    // as the error it comes with.
+    logger: { debug() {}, info() {}, warn() {}, error() {} },
   });
 }
 
@@ -520,14 +535,30 @@ async function putFile(
     Key: target.prefix + file.path,
     ContentType: headers.contentType,
     CacheControl: headers.cacheControl,
+    ContentLength: file.size,
     // The store checks the bytes it received against this.
     ContentMD5: Buffer.from(digest.md5, 'hex').toString('base64'),
     Metadata: { [SHA256_METADATA]: digest.sha256 },
   };
-  const sent = await client.send(new PutObjectCommand({ ...input, Body: await readFile(file.file) }), {
-    abortSignal: signal,
-  });
-  return normaliseEtag(sent.ETag);
+  if (file.size < STREAM_FROM) {
+    const sent = await client.send(new PutObjectCommand({ ...input, Body: await readFile(file.file) }), {
+      abortSignal: signal,
+    });
+    return normaliseEtag(sent.ETag);
+  }
+  // The SDK cannot rewind a stream to retry it, so a failed attempt is retried here with a new one.
+  for (let attempt = 1; ; attempt++) {
+    const body = createReadStream(file.file);
+    try {
+      const sent = await client.send(new PutObjectCommand({ ...input, Body: body }), { abortSignal: signal });
+      return normaliseEtag(sent.ETag);
+    } catch (error) {
+      if (attempt >= STREAM_ATTEMPTS || isAbort(error) || !isTransient(error)) throw error;
+      await sleep(1000 * attempt, undefined, { signal });
+    } finally {
+      body.destroy();
+    }
+  }
 }
 
 /**
@@ -558,6 +589,19 @@ async function copyInPlace(
     { abortSignal: signal },
   );
   return normaliseEtag(copied.CopyObjectResult?.ETag);
+}
+
+/** Failures worth another attempt: the network, the store busy or briefly failing. */
+function isTransient(error: unknown): boolean {
+  const e = error as { $retryable?: unknown; code?: string; name?: string; $metadata?: { httpStatusCode?: number } };
+  const status = e.$metadata?.httpStatusCode ?? 0;
+  return (
+    Boolean(e.$retryable) ||
+    status >= 500 ||
+    status === 429 ||
+    ['ECONNRESET', 'EPIPE', 'ETIMEDOUT', 'ECONNREFUSED'].includes(e.code ?? '') ||
+    ['TimeoutError', 'RequestTimeout'].includes(e.name ?? '')
+  );
 }
 
 function isAbort(error: unknown): boolean {

@@ -2,7 +2,7 @@
  * npm run deploy to S3-compatible object storage, against a real S3 server on 127.0.0.1
  * (s3rver, speaking the S3 API as OSS, COS, OBS and MinIO do): the office fixture is built once,
  * deployed, deployed again unchanged, with a changed header policy, and after a notice is removed
- * and the site rebuilt.
+ * and the site rebuilt; a 30 MB attachment goes up as a stream.
  *
  * s3rver ignores `If-None-Match` on uploads, as some stores do, so deploys straight to it take
  * the lock by writing, waiting and reading back. The lock tests go through a small proxy in front
@@ -12,8 +12,8 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
-import { createHash } from 'node:crypto';
-import { cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createHash, randomBytes } from 'node:crypto';
+import { cpSync, createWriteStream, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import type { EventEmitter } from 'node:events';
 import { createServer, request, type IncomingMessage, type Server } from 'node:http';
 import { hostname, userInfo } from 'node:os';
@@ -24,7 +24,7 @@ import { SITE_MARKER } from '../../src/build/out/out-site.ts';
 import { SITE_POLICY } from '../../src/deploy/http-policy.ts';
 import { LOCK_OBJECT } from '../../src/deploy/s3-lock.ts';
 import { RECORD_OBJECT } from '../../src/deploy/s3-record.ts';
-import { deployToS3 } from '../../src/deploy/s3-target.ts';
+import { STREAM_FROM, deployToS3 } from '../../src/deploy/s3-target.ts';
 import { listSiteFiles } from '../../src/deploy/site-files.ts';
 import { ROOT, fixture, runAsync, runScript, tempDir, type Run } from '../build/helpers.ts';
 
@@ -381,6 +381,35 @@ describe('npm run deploy to S3-compatible object storage', () => {
     assert.ok(lastPut < firstDelete, 'deletes come after every upload');
     assert.equal((await get(REMOVED_PAGE)).status, 404);
     assert.match(run.stdout, new RegExp(`上传 ${changed.length} 个文件.*删除 ${gone.length} 个`));
+  });
+
+  test('a large attachment is uploaded as a stream, byte for byte', async () => {
+    const big = join(dir, 'dist-big');
+    cpSync(out, big, { recursive: true });
+    const file = join(big, 'attachments/2022/big-scan.pdf');
+    const size = 30 * 1024 * 1024 + 123;
+    assert.ok(size >= STREAM_FROM, 'large enough to be streamed');
+    const md5 = createHash('md5');
+    await new Promise<void>((resolve, reject) => {
+      const stream = createWriteStream(file);
+      stream.on('error', reject);
+      for (let written = 0; written < size;) {
+        const chunk = randomBytes(Math.min(1024 * 1024, size - written));
+        md5.update(chunk);
+        stream.write(chunk);
+        written += chunk.length;
+      }
+      stream.end(resolve);
+    });
+    const run = await deploy(dir, ['--out', big, '--config', configFor('big.yaml', endpoint, 'big/')]);
+    assert.equal(run.status, 0, run.stderr);
+    const response = await get('big/attachments/2022/big-scan.pdf');
+    assert.equal(response.status, 200);
+    assert.equal(response.headers.get('content-length'), String(size));
+    assert.equal(response.headers.get('content-type'), 'application/pdf');
+    assert.equal(response.headers.get('etag'), `"${md5.digest('hex')}"`);
+    const body = Buffer.from(await response.arrayBuffer());
+    assert.ok(body.equals(readFileSync(file)), 'same bytes');
   });
 
   describe('one deploy at a time', () => {
