@@ -229,7 +229,16 @@ export async function deployOverSsh(
 
   const token = lockToken();
   const owner = encodeOwner(options.owner ?? deployOwner(options.env));
-  const state = await remote(target, options, 'prepare', [releaseName(site.build), subArgument(sub), token, owner]);
+  const state = await remote(target, options, 'prepare', [
+    releaseName(site.build),
+    subArgument(sub),
+    token,
+    owner,
+  ]).catch(async (error: unknown) => {
+    // Ctrl+C while the server was taking the lock: it may hold ours by now.
+    if ((error as Error).name === 'AbortError') await releaseLock(target, options, token);
+    throw error;
+  });
   const release = state.upload!;
   let locked = true;
   try {
