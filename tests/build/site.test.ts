@@ -78,8 +78,13 @@ describe('building the office fixture', () => {
       文号: '测镇府〔2024〕3号',
       发布日期: '2024-03-01',
       主题词: '春耕 农业',
-      有效性: '无',
+      体裁: '通知',
     });
+    assert.deepEqual(
+      html.querySelectorAll('table.notice-meta th').map(text),
+      ['索引号', '分类', '发布机构', '成文日期', '文号', '发布日期', '主题词', '体裁'],
+      'in gov.cn’s order, two pairs a row',
+    );
     assert.equal(text(html.querySelector('h1')), '关于做好2024年春耕生产工作的通知');
     assert.match(text(html.querySelector('.notice__summary')), /部署2024年春耕生产工作。/);
     const withoutSummary = page(out, '/xxgk/114400001234567890-2024-00002/');
@@ -99,6 +104,17 @@ describe('building the office fixture', () => {
       html.querySelector('meta[name=ArticleTitle]')?.getAttribute('content'),
       '关于做好2024年春耕生产工作的通知',
     );
+  });
+
+  test('a notice without 文号, 成文日期, 有效性 or 主题词 leaves those rows out instead of showing 无', () => {
+    const table = page(out, '/xxgk/114400001234567890-2024-00002/').querySelector('table.notice-meta')!;
+    assert.deepEqual(table.querySelectorAll('th').map(text), ['索引号', '分类', '发布机构', '发布日期']);
+    assert.ok(!table.querySelectorAll('td').some((td) => text(td) === '无'), 'no “无” value');
+    assert.equal(table.querySelectorAll('tr').length, 2);
+    const repealed = page(out, '/xxgk/114400001234567890-2021-00001/').querySelector('table.notice-meta')!;
+    const last = repealed.querySelectorAll('tr').at(-1)!;
+    assert.deepEqual(last.querySelectorAll('th').map(text), ['有效性'], 'a lone last pair');
+    assert.equal(last.querySelector('td')?.getAttribute('colspan'), '3', 'spans the row');
   });
 
   test('a 解读 links to its 原文 and the 原文 lists its 解读', () => {

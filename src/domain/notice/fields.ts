@@ -168,6 +168,7 @@ export const NOTICE_FIELDS = [
     help: '通知、公告、意见、办法、报告、解读……',
     new: { en: 'genre', example: '通知', help: '体裁（文种）：通知、公告、意见、办法、报告、解读……', rank: 4 },
     exported: true,
+    shown: true,
   },
   {
     key: '有效性',

@@ -67,7 +67,6 @@ export const ui = {
   'meta.keywords': '主题词',
   'meta.validity': '有效性',
   'meta.genre': '体裁',
-  'meta.none': '无',
   'notice.summary': '内容概述',
   'notice.attachments': '附件',
   'notice.original': '原文',
