@@ -117,6 +117,29 @@ describe('building the office fixture', () => {
     assert.equal(last.querySelector('td')?.getAttribute('colspan'), '3', 'spans the row');
   });
 
+  test('pages carry the government meta tags ColumnType, Keywords (主题词) and Url', () => {
+    const meta = (path: string) =>
+      Object.fromEntries(
+        page(out, path)
+          .querySelectorAll('meta[name]')
+          .map((m) => [m.getAttribute('name'), m.getAttribute('content')]),
+      );
+    const notice = meta('/xxgk/114400001234567890-2024-00001/');
+    assert.equal(notice['SiteName'], '测试镇人民政府');
+    assert.equal(notice['ColumnName'], '农业、林业、水利');
+    assert.equal(notice['ColumnType'], '信息发布');
+    assert.equal(notice['Keywords'], '春耕,农业');
+    assert.equal(notice['Url'], 'https://test.example.gov.cn/xxgk/114400001234567890-2024-00001/');
+    assert.equal(notice['PubDate'], '2024-03-01');
+    assert.equal(meta('/xxgk/114400001234567890-2023-00002/')['ColumnType'], '解读回应', 'a 政策解读');
+    assert.equal(meta('/xxgk/114400001234567890-2024-00002/')['Keywords'], undefined, 'no 主题词, no tag');
+    const catalogue = meta('/mulu/');
+    assert.equal(catalogue['ColumnType'], '信息发布');
+    assert.equal(catalogue['Url'], 'https://test.example.gov.cn/mulu/');
+    assert.equal(catalogue['Keywords'], undefined);
+    assert.equal(catalogue['ArticleTitle'], undefined, 'a list is not an article');
+  });
+
   test('a 解读 links to its 原文 and the 原文 lists its 解读', () => {
     const interpretation = page(out, '/xxgk/114400001234567890-2023-00002/');
     const toOriginal = interpretation
