@@ -11,6 +11,9 @@ import type { Content } from '../content/content-check.ts';
 import type { Problem } from '../domain/problems.ts';
 import type { SiteOptions } from '../cli/options.ts';
 import { writeSearchIndex, type SearchIndexReport } from './search/search-index.ts';
+import { guideSearchPage } from '../domain/search/search-pages.ts';
+import { paths } from '../domain/site/site-paths.ts';
+import { t } from '../domain/site/ui-strings.ts';
 import { assertNoForeignAssets } from './asset-scan.ts';
 import { writeOfflineFiles } from './offline-files.ts';
 import { publishAttachments } from './publish-attachments.ts';
@@ -72,13 +75,14 @@ async function buildInto(
   for (const line of personalInfoExceptionLines(report.content.notices)) log(line);
 
   const staging = outFolder.staging;
-  // The search index is made from the checked notices, not from Astro's pages, so Pagefind
+  // The search index is made from the checked notices and 指南, not from Astro's pages, so Pagefind
   // (a separate process) indexes on the second core while Astro makes the pages on the first.
   const searchDir = `${staging}.pagefind`;
   let search: Promise<SearchIndexReport> | undefined;
   try {
     log(`${STAGE_MARK}${STAGES.astro}`);
-    search = writeSearchIndex(report.content.notices, searchDir, options.base);
+    const guide = guideSearchPage(report.content.guide, t('guide.title'), paths.guide);
+    search = writeSearchIndex(report.content.notices, [guide], searchDir, options.base);
     search.catch(() => {}); // awaited below; until then a failure must not end the process
     // A digest of the content and code (build-id.ts), made while Pagefind starts on its thread.
     const version = await buildIdOf(report.content, options.content, options.base);

@@ -40,6 +40,20 @@ describe('search quality with real phrases (example office)', () => {
   }
 });
 
+describe('the 指南 in search (example office)', () => {
+  test('“依申请” finds the 指南 first, ahead of the notices that mention it', async () => {
+    const context = await site.context();
+    const page = await context.newPage();
+    await page.goto(`${site.url}sousuo/?q=${encodeURIComponent('依申请')}`);
+    await searchSettled(page);
+    const titles = await resultTitles(page);
+    assert.equal(titles[0], '政府信息公开指南', `got: ${titles.slice(0, 5).join(' | ')}`);
+    assert.ok(titles.length > 1, 'the notices that mention it follow');
+    assert.equal(await page.getAttribute('.search-result h2 a', 'href'), '/zhinan/');
+    await context.close();
+  });
+});
+
 describe('search paging (example office)', () => {
   test('more than ten results are paged, and the page is in the URL', async () => {
     const context = await site.context();

@@ -58,6 +58,28 @@ describe('search over IPv6 loopback', () => {
     await context.close();
   });
 
+  test('the 指南 is found first for what it covers, and left out of facets and of the date order', async () => {
+    const { page, context, titles } = await search('依申请');
+    assert.equal(titles[0], '政府信息公开指南');
+    assert.equal(await page.getAttribute('.search-result h2 a', 'href'), '/zhinan/');
+    await context.close();
+
+    const all = await search('公开');
+    assert.ok(all.titles.includes('政府信息公开指南'), all.titles.join(' | '));
+    const total = Number(/共找到 (\d+) 条/.exec(all.status)?.[1]);
+    const categories = (await all.page.locator('fieldset', { hasText: '分类' }).textContent()) ?? '';
+    const counted = [...categories.matchAll(/（(\d+)）/g)].reduce((sum, m) => sum + Number(m[1]), 0);
+    assert.equal(counted, total - 1, 'the 分类 counts are the notices’: the 指南 has none');
+    await all.context.close();
+
+    const byDate = await search('公开', '&px=date');
+    assert.ok(!byDate.titles.includes('政府信息公开指南'), 'no 发布日期, no place in the date order');
+    await byDate.context.close();
+    const narrowed = await search('公开', '&fl=' + encodeURIComponent('综合政务'));
+    assert.ok(narrowed.titles.length > 0 && !narrowed.titles.includes('政府信息公开指南'));
+    await narrowed.context.close();
+  });
+
   test('nothing found says so and suggests the 目录', async () => {
     const { status, page, context } = await search('xyzzy');
     assert.match(status, /没有找到与“xyzzy”相关的信息/);

@@ -3,8 +3,11 @@ import assert from 'node:assert/strict';
 import { toSimplified } from '../../src/domain/search/chinese-variants.ts';
 import { docNumberKey, indexNumberKey, lookupKey } from '../../src/domain/search/search-keys.ts';
 import { excerptAsWritten } from '../../src/domain/search/search-excerpt.ts';
-import { searchRecord } from '../../src/domain/search/search-record.ts';
-import { TITLE_WORDS, titleWords } from '../../src/domain/search/search-ranking.ts';
+import { pageSearchRecord, searchRecord } from '../../src/domain/search/search-record.ts';
+import { guideSearchPage } from '../../src/domain/search/search-pages.ts';
+import { rankResults, TITLE_WORDS, titleHolds, titleWords } from '../../src/domain/search/search-ranking.ts';
+import { EVERY_NOTICE_KEY } from '../../src/domain/search/search-keys.ts';
+import { shardCacheKey } from '../../src/build/search/search-shard-cache.ts';
 import { bodyPlainText } from '../../src/domain/body/body-text.ts';
 import type { Notice } from '../../src/content/content-check.ts';
 
@@ -117,5 +120,43 @@ describe('searchRecord', () => {
   test('carries the 索引号 and 文号 look-up keys', () => {
     assert.ok(record.content.includes(lookupKey('测镇府[2022]5号')!));
     assert.ok(record.content.includes(lookupKey('114400001234567890/2022-00002')!));
+  });
+});
+
+describe('the 指南 in the search index', () => {
+  const guide = guideSearchPage(
+    '本指南每年更新一次。\n\n## 一、主动公开\n\n主动公开的信息。\n\n## 二、依申請公開\n\n可以向本机关申请。\n',
+    '政府信息公开指南',
+    '/zhinan/',
+  );
+  const record = pageSearchRecord(guide, '/gk/');
+  test('reads the headings and the text of guide.md', () => {
+    assert.deepEqual(guide.headings, ['一、主动公开', '二、依申請公開']);
+    assert.match(guide.text, /^本指南每年更新一次。\n一、主动公开\n/);
+  });
+  test('indexes the title and text in 简体 at the base-aware URL, keeping the text as written', () => {
+    assert.equal(record.url, '/gk/zhinan/');
+    assert.match(record.content, /^政府信息公开指南\n本指南.*二、依申请公开/s);
+    assert.match(record.meta.original!, /依申請公開/);
+    assert.equal(record.meta.title, '政府信息公开指南');
+  });
+  test('ranks its headings as its title, so a query for a section it covers finds it first', () => {
+    assert.ok(titleHolds(record.meta[TITLE_WORDS], '依申请'));
+    const ranked = rankResults('依申请', [
+      { score: 9, titleWords: titleWords('关于做好2024年防汛工作的通知'), validity: '有效', name: 'notice' },
+      { score: 3, titleWords: record.meta[TITLE_WORDS], validity: undefined, name: 'guide' },
+    ]);
+    assert.equal(ranked[0]!.name, 'guide', 'and counts as in force, having no 有效性');
+  });
+  test('has no facet values, no date sort key and no every-notice key: it is not a catalogue entry', () => {
+    assert.deepEqual(record.filters, {});
+    assert.deepEqual(record.sort, {});
+    assert.ok(!record.content.includes(EVERY_NOTICE_KEY));
+  });
+  test('is part of its shard’s cache key, so an edited 指南 is indexed again', async () => {
+    const same = await shardCacheKey([], [guide], '/', 'v1');
+    assert.equal(await shardCacheKey([], [guide], '/', 'v1'), same);
+    assert.notEqual(await shardCacheKey([], [], '/', 'v1'), same);
+    assert.notEqual(await shardCacheKey([], [{ ...guide, text: guide.text + '又一句。' }], '/', 'v1'), same);
   });
 });

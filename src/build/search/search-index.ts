@@ -16,6 +16,7 @@ import { Worker } from 'node:worker_threads';
 import { readdir, rename, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Notice } from '../../content/content-check.ts';
+import type { SearchPage } from '../../domain/search/search-pages.ts';
 import { pruneShardCache } from './search-shard-cache.ts';
 import { noticeSearchShards } from '../../domain/search/search-shards.ts';
 import type { ShardReply, ShardRequest } from './search-shard-worker.ts';
@@ -31,12 +32,16 @@ export interface SearchIndexReport {
 }
 
 /**
- * Writes the search index of `notices` into `dir` (which becomes OUT/pagefind/): shard 0 at
- * the top, shard k in `k/`. Shards whose notices are unchanged since an earlier build are
- * copied from the shard cache instead of indexed again.
+ * Writes the search index of `notices` and `pages` (the 指南) into `dir` (which becomes
+ * OUT/pagefind/): shard 0 at the top, shard k in `k/`. Shards whose notices are unchanged since
+ * an earlier build are copied from the shard cache instead of indexed again.
+ *
+ * The pages go into shard 0: the search page reads it first, so they are in a search's first
+ * results, and an edited 指南 re-indexes only the shard that changes most often anyway.
  */
 export async function writeSearchIndex(
   notices: readonly Notice[],
+  pages: readonly SearchPage[],
   dir: string,
   base: string,
 ): Promise<SearchIndexReport> {
@@ -48,15 +53,22 @@ export async function writeSearchIndex(
   try {
     const version = await codeVersion();
     const keys: { key: string; cached: boolean }[] = [];
-    for (const shard of shards)
-      keys.push(await indexer.ask({ type: 'key', notices: shard.items, base, codeVersion: version }, 'key'));
+    const pagesOf = (k: number) => (k === 0 ? [...pages] : []);
+    for (const [k, shard] of shards.entries())
+      keys.push(
+        await indexer.ask({ type: 'key', notices: shard.items, pages: pagesOf(k), base, codeVersion: version }, 'key'),
+      );
     // Shards the cache lacks first: Pagefind's indexing is the long part, copying the others is not.
     const order = [...shards.keys()].sort((a, b) => Number(keys[a]!.cached) - Number(keys[b]!.cached));
     for (const k of order) {
       const { key, cached } = keys[k]!;
       const outputPath = outs[k]!;
       if (cached && (await indexer.ask({ type: 'restore', key, outputPath }, 'restore')).restored) reused++;
-      else await indexer.ask({ type: 'index', notices: shards[k]!.items, base, key, outputPath }, 'indexed');
+      else
+        await indexer.ask(
+          { type: 'index', notices: shards[k]!.items, pages: pagesOf(k), base, key, outputPath },
+          'indexed',
+        );
     }
     await indexer.ask({ type: 'finish' }, 'finished');
     for (const out of outs.slice(1))

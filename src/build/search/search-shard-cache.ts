@@ -12,6 +12,7 @@ import { mkdir, readdir, rename, rm, utimes } from 'node:fs/promises';
 import { existsSync, mkdirSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import type { Notice } from '../../content/content-check.ts';
+import type { SearchPage } from '../../domain/search/search-pages.ts';
 import { cacheDir as buildCacheDir, partialPath, pruneLeastRecentlyUsed } from '../cache-dir.ts';
 import { linkOrCopySync } from '../hard-links.ts';
 
@@ -29,13 +30,21 @@ const MIN_ENTRIES = 48;
 const COMPLETE = 'pagefind-entry.json';
 
 /**
- * The cache name of a shard of `notices`. `codeVersion` is code-version.ts's digest, passed in
- * by the main thread, which has it already.
+ * The cache name of a shard of `notices` and `pages` (the 指南, in shard 0). `codeVersion` is
+ * code-version.ts's digest, passed in by the main thread, which has it already.
  */
 // The code version covers all of src/, the indexing steps included.
-export async function shardCacheKey(notices: readonly Notice[], base: string, codeVersion: string): Promise<string> {
+export async function shardCacheKey(
+  notices: readonly Notice[],
+  pages: readonly SearchPage[],
+  base: string,
+  codeVersion: string,
+): Promise<string> {
   const hash = createHash('sha256').update(codeVersion).update('\0').update(base).update('\0');
   for (const notice of notices) hash.update(JSON.stringify(notice)).update('\n');
+  // Apart from the notices, so that no notice could ever hash as a page: an edited 指南 is a new entry.
+  hash.update('\0pages\0');
+  for (const page of pages) hash.update(JSON.stringify(page)).update('\n');
   return hash.digest('hex');
 }
 

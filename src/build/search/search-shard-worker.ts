@@ -15,7 +15,8 @@ import { parentPort } from 'node:worker_threads';
 import { mkdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Notice } from '../../content/content-check.ts';
-import { searchRecord, SEARCH_LANGUAGE } from '../../domain/search/search-record.ts';
+import { pageSearchRecord, searchRecord, SEARCH_LANGUAGE } from '../../domain/search/search-record.ts';
+import type { SearchPage } from '../../domain/search/search-pages.ts';
 import { isCached, restoreShard, shardCacheKey, storeShard } from './search-shard-cache.ts';
 import { rechunkWordIndex } from './search-index-chunks.ts';
 
@@ -24,8 +25,8 @@ import { rechunkWordIndex } from './search-index-chunks.ts';
  * shard first, then `index` or `restore` for each, then `finish`.
  */
 export type ShardRequest =
-  | { type: 'key'; notices: Notice[]; base: string; codeVersion: string }
-  | { type: 'index'; notices: Notice[]; base: string; key: string; outputPath: string }
+  | { type: 'key'; notices: Notice[]; pages: SearchPage[]; base: string; codeVersion: string }
+  | { type: 'index'; notices: Notice[]; pages: SearchPage[]; base: string; key: string; outputPath: string }
   | { type: 'restore'; key: string; outputPath: string }
   | { type: 'finish' };
 export type ShardReply =
@@ -54,11 +55,11 @@ const finishing: Promise<{ failure: unknown } | undefined>[] = [];
 async function answer(request: ShardRequest): Promise<ShardReply> {
   switch (request.type) {
     case 'key': {
-      const key = await shardCacheKey(request.notices, request.base, request.codeVersion);
+      const key = await shardCacheKey(request.notices, request.pages, request.base, request.codeVersion);
       return { type: 'key', key, cached: isCached(key) };
     }
     case 'index':
-      await indexShard(request.notices, request.base, request.outputPath);
+      await indexShard(request.notices, request.pages, request.base, request.outputPath);
       finishing.push(settled(finishShard(request.key, request.outputPath)));
       return { type: 'indexed' };
     case 'restore':
@@ -72,8 +73,17 @@ async function answer(request: ShardRequest): Promise<ShardReply> {
 }
 
 /** Sends the shard's records to Pagefind, which segments the text, then writes its index. */
-async function indexShard(notices: readonly Notice[], base: string, outputPath: string): Promise<void> {
-  const records = notices.map((notice) => searchRecord(notice, base));
+async function indexShard(
+  notices: readonly Notice[],
+  pages: readonly SearchPage[],
+  base: string,
+  outputPath: string,
+): Promise<void> {
+  const records = [
+    ...notices.map((notice) => searchRecord(notice, base)),
+    ...pages.map((page) => pageSearchRecord(page, base)),
+  ];
+  const sources = [...notices.map((n) => n.file), ...pages.map((p) => p.path)];
   const created = await pagefind.createIndex({ forceLanguage: SEARCH_LANGUAGE });
   if (!created.index) throw new Error(`无法启动搜索索引程序 Pagefind：${created.errors.join('；')}`);
   const { index } = created;
@@ -85,7 +95,7 @@ async function indexShard(notices: readonly Notice[], base: string, outputPath: 
         records.slice(start, start + RECORDS_PER_BATCH).map(async (record, i) => {
           const added = await index.addCustomRecord(record);
           if (added.errors.length)
-            throw new Error(`搜索索引出错（${notices[start + i]!.file}）：${added.errors.join('；')}`);
+            throw new Error(`搜索索引出错（${sources[start + i]!}）：${added.errors.join('；')}`);
         }),
       );
     }

@@ -10,6 +10,7 @@ import { docNumberKey, indexNumberKey, EVERY_NOTICE_KEY } from './search-keys.ts
 import { paths, withBase } from '../site/site-paths.ts';
 import { searchYear, VALIDITY_UNSTATED, type SearchFilter } from './search-facets.ts';
 import { TITLE_WORDS, titleWords } from './search-ranking.ts';
+import type { SearchPage } from './search-pages.ts';
 
 /** One language code everywhere: a record in another code would be invisible to zh-CN pages. */
 export const SEARCH_LANGUAGE = 'zh-cn';
@@ -19,7 +20,7 @@ export interface SearchRecord {
   content: string;
   language: string;
   meta: Record<string, string>;
-  filters: Record<SearchFilter, string[]>;
+  filters: Partial<Record<SearchFilter, string[]>>;
   sort: Record<string, string>;
 }
 
@@ -53,5 +54,37 @@ export function searchRecord(notice: Notice, base: string): SearchRecord {
       有效性: [notice.validity ?? VALIDITY_UNSTATED],
     },
     sort: { date: notice.publishedOn },
+  };
+}
+
+/**
+ * What Pagefind indexes for a page that is not a notice.
+ *
+ * - Its headings join the title in TITLE_WORDS: the 指南 is one long page of sections, and a
+ *   heading such as “二、依申请公开” names a topic the page covers as a notice's title does, so a
+ *   query for 依申请 ranks the 指南 as it would a notice titled so (search-ranking.ts).
+ * - No facet values: 分类, 年份, 发布机构 and 有效性 describe catalogue entries, and the page is
+ *   none. Any value would be wrong (a 主题分类 it does not have, a year it was not published in,
+ *   "未标注" as if it were a document whose validity is unknown) and would be counted among
+ *   notices; without values, a search narrowed to some facet leaves the page out, as a reader
+ *   asking for notices of one kind expects.
+ * - No date sort key and no EVERY_NOTICE_KEY: it has no 发布日期, so a search sorted by date
+ *   (documents newest first) and browsing by facets, which lists every notice, leave it out.
+ * - The exact 索引号/文号 look-ups do not apply.
+ */
+export function pageSearchRecord(page: SearchPage, base: string): SearchRecord {
+  const written = [page.title, page.text].join('\n');
+  const simplified = toSimplified(written);
+  return {
+    url: withBase(base, page.path),
+    content: simplified,
+    language: SEARCH_LANGUAGE,
+    meta: {
+      title: page.title,
+      [TITLE_WORDS]: titleWords(toSimplified([page.title, ...page.headings].join(' '))),
+      ...(simplified !== written && simplified.length === written.length ? { original: written } : {}),
+    },
+    filters: {},
+    sort: {},
   };
 }
