@@ -85,7 +85,7 @@ describe('importing a saved site, then checking and building it', () => {
       文号: '肇府办〔2010〕31号',
       发布日期: '2010-04-24',
       主题词: '行政事务 政务公开 通知',
-      有效性: '无',
+      // The page had no 有效性: the row is left out, as for any notice without one.
     });
     const traditional = metaTable(out, '/xxgk/007141332-2010-02263/');
     assert.equal(traditional['文号'], '肇府辦〔2010〕32號');
