@@ -4,9 +4,8 @@
  * untrusted page text: each is written plain only when every YAML reader reads it back as the
  * same text, double-quoted otherwise.
  */
-import { parse } from 'yaml';
-import { isDeepStrictEqual } from 'node:util';
 import { alwaysQuoted, NOTICE_FIELDS, type Attachment, type NoticeKey } from '../domain/notice/fields.ts';
+import { readsBack } from '../domain/notice/notice-template.ts';
 
 export type ImportedValue = string | readonly string[] | readonly Attachment[];
 export type ImportedFields = Partial<Record<NoticeKey, ImportedValue>>;
@@ -36,21 +35,4 @@ export function noticeFileText(fields: ImportedFields, body: string): string {
 
 function scalar(key: string, value: string): string {
   return readsBack(key, value, value) ? value : JSON.stringify(value);
-}
-
-/** True when `key: <written>` reads back as `{key: expected}` in YAML 1.2 and 1.1. */
-function readsBack(key: string, written: string, expected: unknown): boolean {
-  return (['1.2', '1.1'] as const).every((version) => {
-    try {
-      const data: unknown = parse(`${key}: ${written}`, { version });
-      return (
-        typeof data === 'object' &&
-        data !== null &&
-        Object.keys(data).length === 1 &&
-        isDeepStrictEqual((data as Record<string, unknown>)[key], expected)
-      );
-    } catch {
-      return false;
-    }
-  });
 }

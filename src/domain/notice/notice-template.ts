@@ -39,7 +39,7 @@ export function noticeTemplate(fields: NoticeTemplateFields): string {
 }
 
 /** True when `key: <written>` reads back as `{key: expected}` in YAML 1.2 and 1.1 (Astro's js-yaml sits between). */
-function readsBack(key: string, written: string, expected: unknown): boolean {
+export function readsBack(key: string, written: string, expected: unknown): boolean {
   return (['1.2', '1.1'] as const).every((version) => {
     try {
       const data: unknown = parse(`${key}: ${written}`, { version });
