@@ -1,5 +1,5 @@
 /** Shared by the build tests: run the real CLI, read the output as parsed HTML. */
-import { spawn, spawnSync } from 'node:child_process';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -46,13 +46,29 @@ export function runAsync(
   args: string[],
   options: { cwd: string; env: NodeJS.ProcessEnv },
 ): Promise<Run> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(command, args, { ...options, stdio: ['ignore', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk) => (stdout += chunk));
-    child.stderr.on('data', (chunk) => (stderr += chunk));
+  return collect(spawn(command, args, { ...options, stdio: ['ignore', 'pipe', 'pipe'] }));
+}
+
+/**
+ * The same, returning the child too, in its own process group so a test can signal it and what
+ * it started (killing the group is a power cut). A child killed by a signal ends with status -1.
+ */
+export function startAsync(
+  command: string,
+  args: string[],
+  options: { cwd: string; env: NodeJS.ProcessEnv },
+): { child: ChildProcess; done: Promise<Run> } {
+  const child = spawn(command, args, { ...options, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
+  return { child, done: collect(child) };
+}
+
+function collect(child: ChildProcess): Promise<Run> {
+  let stdout = '';
+  let stderr = '';
+  child.stdout!.on('data', (chunk) => (stdout += chunk));
+  child.stderr!.on('data', (chunk) => (stderr += chunk));
+  return new Promise<Run>((resolve, reject) => {
     child.on('error', reject);
-    child.on('close', (status) => resolve({ status, stdout, stderr }));
+    child.on('close', (status, signal) => resolve({ status: status ?? (signal ? -1 : null), stdout, stderr }));
   });
 }

@@ -11,7 +11,6 @@
  */
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
 import { cpSync, createWriteStream, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import type { EventEmitter } from 'node:events';
@@ -26,7 +25,7 @@ import { LOCK_OBJECT } from '../../src/deploy/s3-lock.ts';
 import { RECORD_OBJECT } from '../../src/deploy/s3-record.ts';
 import { STREAM_FROM, deployToS3 } from '../../src/deploy/s3-target.ts';
 import { listSiteFiles } from '../../src/deploy/site-files.ts';
-import { ROOT, fixture, runAsync, runScript, tempDir, type Run } from '../build/helpers.ts';
+import { ROOT, fixture, runAsync, runScript, startAsync, tempDir, type Run } from '../build/helpers.ts';
 
 const BUCKET = 'gk-site';
 const PREFIX = 'gk/';
@@ -46,21 +45,10 @@ function deploy(cwd: string, args: string[], env: Record<string, string> = KEYS)
 
 /** A deploy the test can signal, in its own process group (killing the group is a power cut). */
 function startDeploy(cwd: string, args: string[]) {
-  const child = spawn(process.execPath, [join(ROOT, 'src/cli/deploy.ts'), ...args], {
+  return startAsync(process.execPath, [join(ROOT, 'src/cli/deploy.ts'), ...args], {
     cwd,
     env: { ...process.env, AWS_ACCESS_KEY_ID: '', AWS_SECRET_ACCESS_KEY: '', ...KEYS },
-    stdio: ['ignore', 'pipe', 'pipe'],
-    detached: true,
   });
-  let stdout = '';
-  let stderr = '';
-  child.stdout.on('data', (chunk) => (stdout += chunk));
-  child.stderr.on('data', (chunk) => (stderr += chunk));
-  const done = new Promise<Run>((resolve, reject) => {
-    child.on('error', reject);
-    child.on('close', (status, signal) => resolve({ status: status ?? (signal ? -1 : null), stdout, stderr }));
-  });
-  return { child, done };
 }
 
 /** What the proxy does with an upload of a key: refuse it (403), or hold it until released. */

@@ -29,7 +29,7 @@ import { hostname, userInfo } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { SITE_MARKER } from '../../src/build/out/out-site.ts';
-import { ROOT, fixture, runAsync, runScript, tempDir, type Run } from '../build/helpers.ts';
+import { ROOT, fixture, runAsync, runScript, startAsync, tempDir } from '../build/helpers.ts';
 
 const SSHD = '/usr/sbin/sshd';
 const NGINX = '/usr/sbin/nginx';
@@ -85,20 +85,7 @@ async function until(check: () => boolean, what: string): Promise<void> {
  * killing the group also kills the ssh and rsync it started, as a power cut would.
  */
 function startDeploy(args: string[], options: { cwd: string; env: NodeJS.ProcessEnv }) {
-  const child = spawn(process.execPath, [join(ROOT, 'src/cli/deploy.ts'), ...args], {
-    ...options,
-    stdio: ['ignore', 'pipe', 'pipe'],
-    detached: true,
-  });
-  let stdout = '';
-  let stderr = '';
-  child.stdout.on('data', (chunk) => (stdout += chunk));
-  child.stderr.on('data', (chunk) => (stderr += chunk));
-  const done = new Promise<Run>((resolve, reject) => {
-    child.on('error', reject);
-    child.on('close', (status, signal) => resolve({ status: status ?? (signal ? -1 : null), stdout, stderr }));
-  });
-  return { child, done };
+  return startAsync(process.execPath, [join(ROOT, 'src/cli/deploy.ts'), ...args], options);
 }
 
 describe('npm run deploy to a server over ssh', { skip: SKIP }, () => {
