@@ -1,6 +1,6 @@
 /** Shared by the build tests: run the real CLI, read the output as parsed HTML. */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, readFileSync, existsSync } from 'node:fs';
+import { mkdtempSync, readFileSync, existsSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse, type HTMLElement } from 'node-html-parser';
@@ -10,6 +10,19 @@ export const fixture = (name: string) => join(ROOT, 'tests/fixtures', name);
 
 export function tempDir(prefix: string): string {
   return mkdtempSync(join(tmpdir(), `gongkai-${prefix}-`));
+}
+
+const madeForFile: string[] = [];
+let cleanupRegistered = false;
+/** A fresh folder under the system's temporary folder (the exact prefix), removed when the test file ends. */
+export function temporary(prefix: string): string {
+  if (!cleanupRegistered) {
+    cleanupRegistered = true;
+    process.on('exit', () => madeForFile.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
+  }
+  const dir = mkdtempSync(join(tmpdir(), prefix));
+  madeForFile.push(dir);
+  return dir;
 }
 
 /** Runs `npm run <script>`'s entry point with the project's Node, as an editor would. */

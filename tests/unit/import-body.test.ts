@@ -1,7 +1,6 @@
-import { after, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { readPage } from '../../src/import/read-page.ts';
 import { pageBody, type PageBody } from '../../src/import/page-body.ts';
@@ -11,15 +10,7 @@ import type { ImportedFields } from '../../src/import/notice-file.ts';
 import { DEFAULT_TAXONOMY } from '../../src/domain/notice/taxonomy.ts';
 import { bodySafetyProblems } from '../../src/domain/body/body-safety.ts';
 import { fixturePage, FIXTURE_FILES, FIXTURE_PAGES } from '../fixtures/import/mirror.ts';
-
-const made: string[] = [];
-/** A fresh folder under the system's temporary folder, removed when the tests end. */
-function temporary(prefix: string): string {
-  const dir = mkdtempSync(join(tmpdir(), prefix));
-  made.push(dir);
-  return dir;
-}
-after(() => made.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
+import { temporary } from '../build/helpers.ts';
 
 const META = '<p>索引号：007141332/2010-00001</p><p>标题：关于做好防汛工作的通知</p><p>发布日期：2010-05-06</p>';
 

@@ -1,19 +1,10 @@
-import { after, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Mirror } from '../../src/import/mirror.ts';
 import { AttachmentPlacer, safeFileName } from '../../src/import/attachments.ts';
-
-const made: string[] = [];
-/** A fresh folder under the system's temporary folder, removed when the tests end. */
-function temporary(prefix: string): string {
-  const dir = mkdtempSync(join(tmpdir(), prefix));
-  made.push(dir);
-  return dir;
-}
-after(() => made.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
+import { temporary } from '../build/helpers.ts';
 
 /** A wget-style mirror with one page and a few files, and a secret beside it. */
 function mirror() {

@@ -1,24 +1,15 @@
-import { after, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync, mkdirSync, readFileSync, readdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { runImport, WriteError, type ImportOptions } from '../../src/import/import-run.ts';
 import { ContentError } from '../../src/import/content-state.ts';
 import { loadContent } from '../../src/content/content-folder.ts';
 import { splitNotice } from '../../src/content/notice-source.ts';
 import { FIXTURE_PAGES, writeFixtureMirror } from '../fixtures/import/mirror.ts';
+import { temporary } from '../build/helpers.ts';
 
 const OFFICE = new URL('../fixtures/office/', import.meta.url).pathname;
-
-const made: string[] = [];
-/** A fresh folder under the system's temporary folder, removed when the tests end. */
-function temporary(prefix: string): string {
-  const dir = mkdtempSync(join(tmpdir(), prefix));
-  made.push(dir);
-  return dir;
-}
-after(() => made.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
 
 function setUp(): { base: string; mirror: string; content: string } {
   const base = temporary('gongkai-import-run-');
