@@ -163,6 +163,7 @@ describe('npm run deploy to a server over ssh', { skip: SKIP }, () => {
     );
     env = {
       ...process.env,
+      CI: '',
       GONGKAI_SSH_KEY: join(keys, 'client'),
       GONGKAI_SSH_KNOWN_HOSTS: join(keys, 'known_hosts'),
     };
@@ -426,8 +427,11 @@ describe('npm run deploy to a server over ssh', { skip: SKIP }, () => {
     const fakeBin = join(dir, 'fake-bin');
     const gate = join(dir, 'rsync-gate');
     let config = '';
-    /** A deploy whose rsync waits for the gate file, or fails: env for the stand-in rsync. */
-    const held = { PATH: `${fakeBin}:${process.env.PATH}`, FAKE_RSYNC_GATE: gate };
+    /**
+     * A deploy whose rsync waits for the gate file, or fails: env for the stand-in rsync. The held
+     * one runs as a CI job would, so its lock is labelled 持续集成 wherever the tests run.
+     */
+    const held = { PATH: `${fakeBin}:${process.env.PATH}`, FAKE_RSYNC_GATE: gate, CI: 'true' };
     const failing = { PATH: `${fakeBin}:${process.env.PATH}`, FAKE_RSYNC_FAIL: '1' };
     const deployLocked = (args: string[] = [], extraEnv: NodeJS.ProcessEnv = {}) =>
       runAsync(process.execPath, [join(ROOT, 'src/cli/deploy.ts'), '--out', out, '--config', config, ...args], {
@@ -482,28 +486,31 @@ describe('npm run deploy to a server over ssh', { skip: SKIP }, () => {
       rmSync(gate, { force: true });
       const before = current(lockWww);
       const first = startHeld();
-      await until(() => existsSync(join(lockDir, 'owner')) && uploading().length === 1, 'the first deploy’s lock');
-      const [upload] = uploading();
+      try {
+        await until(() => existsSync(join(lockDir, 'owner')) && uploading().length === 1, 'the first deploy’s lock');
+        const [upload] = uploading();
 
-      const second = await deployLocked(['--out', otherOut]);
-      assert.equal(second.status, 1, second.stdout);
-      const who = `${userInfo().username}@${hostname()} 的部署（进程 ${first.child.pid}）`;
-      assert.match(
-        second.stderr,
-        new RegExp(
-          `另一个部署正在进行：${escapeRegExp(who)}，开始于 \\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d（北京时间）`,
-        ),
-      );
-      assert.match(second.stderr, /--config lock\.yaml --unlock/);
-      assert.doesNotMatch(second.stderr, /\n\s+at /, 'no stack trace');
-      assert.deepEqual(uploading(), [upload], 'the first deploy’s upload is left alone');
+        const second = await deployLocked(['--out', otherOut]);
+        assert.equal(second.status, 1, second.stdout);
+        const who = `持续集成 ${userInfo().username}@${hostname()} 的部署（进程 ${first.child.pid}）`;
+        assert.match(
+          second.stderr,
+          new RegExp(
+            `另一个部署正在进行：${escapeRegExp(who)}，开始于 \\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d（北京时间）`,
+          ),
+        );
+        assert.match(second.stderr, /--config lock\.yaml --unlock/);
+        assert.doesNotMatch(second.stderr, /\n\s+at /, 'no stack trace');
+        assert.deepEqual(uploading(), [upload], 'the first deploy’s upload is left alone');
 
-      const rollback = await deployLocked(['--rollback']);
-      assert.equal(rollback.status, 1);
-      assert.match(rollback.stderr, /另一个部署正在进行/);
-      assert.equal(current(lockWww), before);
-
-      writeFileSync(gate, '');
+        const rollback = await deployLocked(['--rollback']);
+        assert.equal(rollback.status, 1);
+        assert.match(rollback.stderr, /另一个部署正在进行/);
+        assert.equal(current(lockWww), before);
+      } finally {
+        // Let the first deploy finish even when an assertion failed, so later tests find no lock.
+        writeFileSync(gate, '');
+      }
       const done = await first.done;
       assert.equal(done.status, 0, done.stderr);
       assert.notEqual(current(lockWww), before);
