@@ -7,8 +7,8 @@ import { rename, rm } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { loadContentInParallel } from '../content/parallel-check.ts';
 import { personalInfoExceptionLines } from '../domain/privacy/personal-info.ts';
-import type { Content } from '../content/content-check.ts';
-import type { Problem } from '../domain/problems.ts';
+import { emptyColumnProblems, type Content } from '../content/content-check.ts';
+import { formatProblem, type Problem } from '../domain/problems.ts';
 import type { SiteOptions } from '../cli/options.ts';
 import { writeSearchIndex, type SearchIndexReport } from './search/search-index.ts';
 import { guideSearchPage } from '../domain/search/search-pages.ts';
@@ -73,6 +73,7 @@ async function buildInto(
   if (!report.content) return { ok: false, problems: report.problems };
   log(`内容检查通过：${report.content.notices.length} 篇公文。`);
   for (const line of personalInfoExceptionLines(report.content.notices)) log(line);
+  for (const problem of emptyColumnProblems(report.content)) log(formatProblem(problem));
 
   const staging = outFolder.staging;
   // The search index is made from the checked notices and 指南, not from Astro's pages, so Pagefind

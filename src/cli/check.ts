@@ -8,6 +8,8 @@ import { parseSiteOptions } from './options.ts';
 import { printProblems } from './report.ts';
 import { fixContentFolder } from '../content/fix-content.ts';
 import { loadContentInParallel } from '../content/parallel-check.ts';
+import { emptyColumnProblems } from '../content/content-check.ts';
+import { formatProblem } from '../domain/problems.ts';
 import { personalInfoExceptionLines } from '../domain/privacy/personal-info.ts';
 
 const { site, values } = parseSiteOptions(process.argv.slice(2), { fix: { type: 'boolean' } });
@@ -18,9 +20,10 @@ const report = await loadContentInParallel(site.content, { cache: true });
 printProblems(report.problems);
 if (report.content) {
   for (const line of personalInfoExceptionLines(report.content.notices)) console.log(line);
-  console.log(
-    `检查通过：${report.content.notices.length} 篇公文${report.problems.length ? '（有警告，见上）' : '，没有发现问题'}。`,
-  );
+  const emptyColumns = emptyColumnProblems(report.content);
+  for (const problem of emptyColumns) console.error(formatProblem(problem));
+  const warned = report.problems.length + emptyColumns.length > 0;
+  console.log(`检查通过：${report.content.notices.length} 篇公文${warned ? '（有警告，见上）' : '，没有发现问题'}。`);
 } else {
   process.exit(1);
 }

@@ -22,11 +22,16 @@ import { bodyResourceProblems, externalLinkCode, externalLinks } from '../domain
 import { frontmatterTexts, personalInfoProblems } from '../domain/privacy/personal-info.ts';
 import { bodyLinks, cataloguePaths, deadLinkProblems, linkTarget, type LinkRef, type SiteInventory } from '../domain/body/internal-links.ts';
 import { publishedAttachments, type AttachmentUse } from '../domain/notice/attachments.ts';
+import { defaultColumns, placeNotices, type ColumnPage } from '../domain/catalogue/columns.ts';
 
 /** A content folder as bytes, read by content-folder.ts (or built in memory by tests). */
 export interface ContentFolder {
   siteYaml?: Uint8Array;
   guide?: Uint8Array;
+  /** zhidu.md: the office's 政府信息公开制度, optional. */
+  rules?: Uint8Array;
+  /** jigou.yaml: the office's 机构信息 (职能, 内设机构, 负责人), optional. */
+  organ?: Uint8Array;
   /** Notice files, paths relative to the content folder (`notices/2024/a.md`). */
   notices: { path: string; bytes: Uint8Array }[];
   /** Files under notices/ that are not .md/.mdx: reported, never silently skipped. */
@@ -64,6 +69,10 @@ export interface Content {
   attachments: ReadonlyMap<string, number>;
   /** Every link to another site in notices and the guide: 外链提示 code → URL. */
   externalLinks: ReadonlyMap<string, string>;
+  /** zhidu.md's text, when the office has one. */
+  rules?: string;
+  /** jigou.yaml, when the office has one. */
+  organ?: unknown;
 }
 
 export interface ContentReport {
@@ -77,6 +86,8 @@ const REFERENCE_FIELDS = NOTICE_FIELDS.filter((f): f is Extract<NoticeField, { k
 
 export const SITE_FILE = 'site.yaml';
 export const GUIDE_FILE = 'guide.md';
+export const RULES_FILE = 'zhidu.md';
+export const ORGAN_FILE = 'jigou.yaml';
 
 /**
  * What checking one notice file finds, on its own: plain data, so that it can come back from a
@@ -97,6 +108,7 @@ type CheckedNotice = Notice & { keyLines: Partial<Record<string, number>> };
 export function noticeFileChecker(site: SiteConfig | undefined): (path: string, bytes: Uint8Array) => NoticeFileResult {
   const schema = noticeSchema({
     taxonomy: site?.taxonomy ?? DEFAULT_TAXONOMY,
+    columns: (site?.columns ?? defaultColumns(undefined)).map((c) => c.name),
     defaultPublisher: site?.name ?? '',
   });
   const context = { siteUrl: site?.url, ownNumbers: ownNumbers(site), mdxCode: site?.mdxCode ?? false };
@@ -387,6 +399,30 @@ function checkAcrossNotices(
       }
     }
   }
+}
+
+/**
+ * Columns with nothing in them: inspections mark a site down for each 空白栏目. A report on the
+ * site as a whole, not on a file, so `check` and the build print it after the content problems
+ * (it never stops a build). One warning naming them all: a new office sees one line, not twenty.
+ */
+export function emptyColumnProblems(content: Content): Problem[] {
+  const { columns } = content.site;
+  const placed = placeNotices(content.notices, columns);
+  const ownContent = (page: ColumnPage | undefined) =>
+    (page === 'rules' && content.rules !== undefined) || (page === 'organ' && content.organ !== undefined);
+  const empty = columns.filter((c) => !placed.get(c.code)!.length && !ownContent(c.page));
+  if (!empty.length) return [];
+  return [
+    {
+      file: SITE_FILE,
+      field: '栏目',
+      severity: 'warning',
+      kind: 'empty-column',
+      message: `${empty.length} 个栏目没有任何信息（空白栏目是网站检查的扣分项）：${empty.map((c) => `“${c.name}”`).join('、')}`,
+      fix: '有相关公文的，在公文的 栏目 中写上栏目名称；本机关确实没有的栏目，在 site.yaml 的 栏目 中只列出本机关有的栏目（见 docs/publishing.md“栏目”一节）',
+    },
+  ];
 }
 
 /**

@@ -4,7 +4,7 @@
 import { readdir } from 'node:fs/promises';
 import { lstatSync, readFileSync, statSync, type Dirent } from 'node:fs';
 import { join, relative, sep } from 'node:path';
-import { checkContent, GUIDE_FILE, SITE_FILE, type ContentFolder, type ContentReport, type RefusedEntry } from './content-check.ts';
+import { checkContent, GUIDE_FILE, ORGAN_FILE, RULES_FILE, SITE_FILE, type ContentFolder, type ContentReport, type RefusedEntry } from './content-check.ts';
 
 const NOTICE_FILE = /\.mdx?$/i;
 /** Editor, OS and git litter that is never content, skipped without a word. */
@@ -22,6 +22,8 @@ export async function readContentFolder(dir: string): Promise<ContentFolder> {
   return {
     siteYaml: readOptional(dir, SITE_FILE, refused),
     guide: readOptional(dir, GUIDE_FILE, refused),
+    rules: readOptional(dir, RULES_FILE, refused),
+    organ: readOptional(dir, ORGAN_FILE, refused),
     notices: noticeFiles.filter((f) => NOTICE_FILE.test(f)).map((path) => ({ path, bytes: readFileSync(join(dir, path)) })),
     strayFiles: noticeFiles.filter((f) => !NOTICE_FILE.test(f)),
     attachments: new Map(attachments.map((f) => [f, statSync(join(dir, 'attachments', f)).size] as const)),
@@ -70,7 +72,7 @@ async function listFiles(contentDir: string, folder: string, base: string, refus
   return files.sort();
 }
 
-/** site.yaml or guide.md, unless absent, or a link or special file (refused, as above). */
+/** site.yaml, guide.md, zhidu.md or jigou.yaml, unless absent, or a link or special file (refused, as above). */
 function readOptional(dir: string, name: string, refused: RefusedEntry[]): Uint8Array | undefined {
   const path = join(dir, name);
   const stat = lstatSafe(path);

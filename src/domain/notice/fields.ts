@@ -27,6 +27,8 @@ export type FieldKind =
   | 'date'
   /** Words: a YAML list, or one line split at spaces, 、 or ；. */
   | 'list'
+  /** Names of the office's 栏目 (site.yaml, or the defaults of its 机构类型): a list like `list`. */
+  | 'columns'
   /** One of `values`. */
   | 'enum'
   /** 是 or 否; read as true or false. */
@@ -216,6 +218,12 @@ export const NOTICE_FIELDS = [
     exported: true,
   },
   {
+    key: '栏目',
+    name: 'columns',
+    kind: 'columns',
+    help: '法定主动公开内容的栏目名称，可写多个（如 [社会救助, 民生政策]）；规范性文件、政策解读、年度报告不写也会归入各自栏目',
+  },
+  {
     key: '附件',
     name: 'attachments',
     kind: 'attachments',
@@ -256,6 +264,7 @@ interface KindValues {
   category: string;
   date: CalendarDate;
   list: string[];
+  columns: string[];
   'yes-no': boolean;
   reference: IndexNumber;
   attachments: Attachment[];
@@ -269,7 +278,7 @@ type ValueOf<F> = F extends { kind: 'enum'; values: readonly (infer V)[] }
 
 /** Kinds that read as an empty list (or 否) when left out, so a notice always has a value. */
 type AlwaysPresent =
-  { kind: 'list' | 'attachments' | 'allowances' | 'yes-no' } | { required: true } | { fallback: string };
+  { kind: 'list' | 'columns' | 'attachments' | 'allowances' | 'yes-no' } | { required: true } | { fallback: string };
 
 /** A notice's fields under their English names, as the schema returns them. */
 export type NoticeMeta = { [F in NoticeField as F extends AlwaysPresent ? F['name'] : never]: ValueOf<F> } & {

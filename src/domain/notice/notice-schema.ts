@@ -57,6 +57,8 @@ const allowedPersonalInfo = z
 
 export interface NoticeSchemaOptions {
   taxonomy: Taxonomy;
+  /** The names of the office's 栏目, which 栏目 may name. */
+  columns: readonly string[];
   /** site.yaml's 机关名称, the 发布机构 when a notice names none. */
   defaultPublisher: string;
 }
@@ -119,7 +121,7 @@ const attachmentList = (label: string) =>
   });
 
 /** The rule for a field of each kind. */
-function fieldSchema(field: NoticeField, { taxonomy }: NoticeSchemaOptions): z.ZodType {
+function fieldSchema(field: NoticeField, { taxonomy, columns }: NoticeSchemaOptions): z.ZodType {
   const label = field.key;
   switch (field.kind) {
     case 'text':
@@ -145,6 +147,17 @@ function fieldSchema(field: NoticeField, { taxonomy }: NoticeSchemaOptions): z.Z
       return date(label);
     case 'list':
       return list(label);
+    case 'columns':
+      return list(label).superRefine((names, ctx) => {
+        for (const name of names) {
+          if (!columns.includes(name)) {
+            issue(ctx, `“${name}”不是本站的栏目`, {
+              kind: 'unknown-column',
+              fix: `是否应为“${nearestCategory(name, columns)}”？本站栏目见 site.yaml 的 栏目（不写时按 机构类型 的默认栏目）`,
+            });
+          }
+        }
+      });
     case 'enum':
       return oneOf(label, field.values, field.invalid);
     case 'yes-no':
@@ -165,6 +178,7 @@ function fieldValue(
   const value = raw[field.key];
   switch (field.kind) {
     case 'list':
+    case 'columns':
       return value ?? [];
     case 'attachments':
       return ((value ?? []) as { 名称: string; 文件: string }[]).map((a) => ({

@@ -6,6 +6,7 @@ import { z } from 'zod';
 import { DEFAULT_TAXONOMY } from '../notice/taxonomy.ts';
 import { ORGAN_CODE } from '../notice/index-number.ts';
 import { issue } from '../notice/schema-problems.ts';
+import { BUILT_IN_COLUMNS, COLUMN_CODE, defaultColumns, OFFICE_KINDS, type Column } from '../catalogue/columns.ts';
 
 const text = (label: string) =>
   z
@@ -15,6 +16,60 @@ const text = (label: string) =>
 
 /** Phone-like values are often typed unquoted in YAML and read as numbers: accept both. */
 const textOrNumber = (label: string) => z.union([z.number().transform(String), text(label)]);
+
+/**
+ * One entry of site.yaml's 栏目: a built-in column by its name (`- 社会救助`), or the office's own
+ * column with its URL code (`- 名称: 村务公开` / `代码: cunwu`), optionally with a 说明.
+ */
+const columnEntry = z.union(
+  [
+    text('栏目'),
+    z.strictObject({ 名称: text('栏目名称'), 代码: text('栏目代码').optional(), 说明: text('栏目说明').optional() }),
+  ],
+  { error: '栏目的每一项应为栏目名称，或含“名称”“代码”的一项' },
+);
+
+const columnList = z
+  .array(columnEntry, { error: '栏目应为列表（每行以“- ”开头）' })
+  .min(1, { error: '栏目列表不能为空；不写 栏目 时按机构类型使用默认栏目' })
+  .transform((entries, ctx): Column[] => {
+    const columns: Column[] = [];
+    for (const entry of entries) {
+      const { 名称: name, 代码: code, 说明: description } = typeof entry === 'string' ? { 名称: entry } : entry;
+      const builtIn = BUILT_IN_COLUMNS.get(name);
+      if (!code && !builtIn) {
+        issue(ctx, `“${name}”不是内置栏目，需要一个网址代码`, {
+          kind: 'column-without-code',
+          fix: `写成两行：- 名称: ${name} 和 代码: （小写拼音或字母，如 cunwu），网址为 /fading/代码/`,
+        });
+        continue;
+      }
+      if (code && !COLUMN_CODE.test(code)) {
+        issue(ctx, `栏目“${name}”的代码“${code}”不能用作网址`, {
+          kind: 'bad-column-code',
+          fix: '代码用小写字母开头，只含小写字母、数字和“-”，例如 cunwu',
+        });
+        continue;
+      }
+      const column: Column = builtIn
+        ? { ...builtIn, ...(code && { code }), ...(description && { description }) }
+        : { code: code!, name, group: 'office', ...(description && { description }) };
+      const twin = columns.find((c) => c.code === column.code || c.name === column.name);
+      if (twin) {
+        issue(
+          ctx,
+          `栏目“${column.name}”与“${twin.name}”的${twin.name === column.name ? '名称' : `代码 ${column.code} `}重复`,
+          {
+            kind: 'duplicate-column',
+            fix: '每个栏目的名称和代码都只能出现一次',
+          },
+        );
+        continue;
+      }
+      columns.push(column);
+    }
+    return columns;
+  });
 
 export const SiteConfigSchema = z
   .strictObject({
@@ -63,6 +118,10 @@ export const SiteConfigSchema = z
      * any component). Content is then code: anyone who can edit a notice can run any program on
      * the machine that builds the site. Off unless an office writes 是.
      */
+    /** Decides the default 法定主动公开内容 columns (columns.ts). */
+    机构类型: z.enum(OFFICE_KINDS, { error: `机构类型只能是 ${OFFICE_KINDS.join('、')} 之一` }).optional(),
+    /** Replaces the default columns of the 机构类型 when given. */
+    栏目: columnList.optional(),
     MDX可执行代码: z.enum(['是', '否'], { error: 'MDX可执行代码只能填 是 或 否（不填即为 否）' }).optional(),
   })
   .transform((raw) => ({
@@ -80,6 +139,8 @@ export const SiteConfigSchema = z
     psb: raw.公安备案号,
     siteCode: raw.网站标识码,
     mdxCode: raw.MDX可执行代码 === '是',
+    officeKind: raw.机构类型,
+    columns: raw.栏目 ?? defaultColumns(raw.机构类型),
   }));
 
 export type SiteConfig = z.output<typeof SiteConfigSchema>;

@@ -25,8 +25,26 @@ export const paths = {
   /** The 外链提示 page of a link to another site. */
   externalLink: (code: string) => `/waibu/${code}/`,
   offline: '/lixian/',
-  /** Figures for the 政府信息公开工作年度报告. */
+  /** The 政府信息公开工作年度报告 on the site, by year, then the figures for the next one. */
   annualFigures: '/nianbao/',
+  /** 政府信息公开制度: zhidu.md and the notices in the 制度 column. */
+  rules: '/zhidu/',
+  /** 机构信息: 机构职能, 内设机构, 负责人 (jigou.yaml) and the contact details (site.yaml). */
+  organ: '/jigou/',
+  /** 法定主动公开内容: the office's columns (栏目). */
+  columns: '/fading/',
+  column: (code: string) => `/fading/${code}/`,
+  /** 依申请公开: how to apply, the channels, time limits and fees. */
+  apply: '/yishenqing/',
+  /** The 申请表 as a page to print on one A4 sheet, and as a Word file. */
+  applicationForm: '/yishenqing/shenqingbiao/',
+  applicationFormDocx: '/yishenqing/shenqingbiao.docx',
+  /** 规范性文件 with their 有效性; narrowed by 有效性 and by year like the 目录. */
+  normative: '/guifan/',
+  normativeByValidity: (code: string) => `/guifan/youxiaoxing/${code}/`,
+  normativeByYear: (year: number | string) => `/guifan/nianfen/${year}/`,
+  /** 政策解读, each beside the document it interprets. */
+  interpretations: '/jiedu/',
   feed: '/rss.xml',
   catalogueJson: '/data/catalogue.json',
   catalogueCsv: '/data/catalogue.csv',

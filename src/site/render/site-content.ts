@@ -5,6 +5,7 @@
  */
 import type { Content, Notice } from '../../content/content-check.ts';
 import { catalogueFacets, newestFirst, type CatalogueFacets } from '../../domain/catalogue/catalogue.ts';
+import { annualReportYear, isAnnualReport, placeNotices } from '../../domain/catalogue/columns.ts';
 
 export interface SiteContent extends Content {
   /** All notices, newest first. */
@@ -14,6 +15,12 @@ export interface SiteContent extends Content {
   interpretationsOf: Map<string, Notice[]>;
   /** The 目录's narrowing links with counts, shown on every 目录 page: computed once. */
   facets: CatalogueFacets;
+  /** 栏目 code → its notices, newest first (site.columns gives the order of columns). */
+  columnNotices: Map<string, Notice[]>;
+  /** The 规范性文件 (by 体裁 or the 规范性文件 field), newest first. */
+  normative: Notice[];
+  /** The 政府信息公开工作年度报告, the latest reporting year first. */
+  annualReports: { year: number; notice: Notice }[];
 }
 
 export function prepareSiteContent(content: Content): SiteContent {
@@ -25,9 +32,16 @@ export function prepareSiteContent(content: Content): SiteContent {
     if (list) list.push(notice);
     else interpretationsOf.set(notice.interprets, [notice]);
   }
+  const newest = newestFirst(notices);
   return {
     ...content,
-    newest: newestFirst(notices),
+    newest,
+    columnNotices: placeNotices(newest, content.site.columns),
+    normative: newest.filter((n) => n.normative),
+    annualReports: newest
+      .filter(isAnnualReport)
+      .map((notice) => ({ year: annualReportYear(notice), notice }))
+      .sort((a, b) => b.year - a.year),
     facets: catalogueFacets(notices, content.site.taxonomy),
     byIndexNumber: new Map(notices.map((n) => [n.indexNumber, n])),
     interpretationsOf,
