@@ -47,7 +47,7 @@ describe('building the office fixture', () => {
     assert.equal(text(page(out, '/mulu/').querySelector('th')), '索引号');
   });
 
-  test('the 目录 has narrowing pages per 分类, 年份, 发布机构 and 有效性 with the right rows', () => {
+  test('the 目录 has narrowing pages per 分类, 体裁, 年份, 发布机构 and 有效性 with the right rows', () => {
     const category = page(out, '/mulu/fenlei/04/');
     assert.match(text(category.querySelector('h1')), /国土资源、能源/);
     assert.equal(category.querySelectorAll('table.catalogue tbody tr').length, 3);
@@ -63,6 +63,11 @@ describe('building the office fixture', () => {
     const publisherPage = page(out, publisherLink.getAttribute('href')!);
     assert.deepEqual(publisherPage.querySelectorAll('table.catalogue tbody a').map(text), ['测试镇2022年财政预算公开']);
     assert.ok(!existsSync(join(out, 'mulu/fenlei/02')), 'no page for a category without notices (空白栏目)');
+    const byGenre = page(out, '/mulu/ticai/banfa/');
+    assert.match(text(byGenre.querySelector('h1')), /体裁：办法/);
+    assert.equal(byGenre.querySelectorAll('table.catalogue tbody tr').length, 2);
+    const genreLinks = nav.querySelectorAll('a').filter((a) => a.getAttribute('href')!.includes('/mulu/ticai/'));
+    assert.deepEqual(genreLinks.map(text), ['办法（2）', '解读（1）', '通知（1）']);
   });
 
   test('a notice page shows the metadata table, title, 内容概述, body and breadcrumb', () => {

@@ -122,6 +122,19 @@ describe('search over IPv6 loopback', () => {
     await context.close();
   });
 
+  test('体裁 narrows beside 分类 (组配分类), from the URL and from its choices', async () => {
+    const { page, context } = await search('', '&tc=' + encodeURIComponent('办法'));
+    assert.deepEqual((await resultTitles(page)).sort(), [BANFA, '测试镇农村宅基地管理暂行办法'].sort());
+    const genres = (await page.locator('fieldset', { hasText: '体裁' }).textContent()) ?? '';
+    assert.match(genres, /办法（2）/);
+    assert.match(genres, /解读（1）/, 'other values keep their counts');
+    await page.getByLabel('解读（1）').check();
+    await searchSettled(page);
+    assert.deepEqual(await resultTitles(page), ['《测试镇农村宅基地管理办法》政策解读']);
+    assert.match(page.url(), new RegExp(`tc=${encodeURIComponent('解读')}`));
+    await context.close();
+  });
+
   test('sorting by date lists newest first', async () => {
     const { page, context } = await search('测试镇', '&px=date');
     const dates = await page.$$eval('.search-result__meta', (els) =>

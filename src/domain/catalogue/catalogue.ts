@@ -1,11 +1,12 @@
 /**
- * Catalogue queries (政府信息公开目录): ordering, the static narrowing pages (by 分类, 年份,
+ * Catalogue queries (政府信息公开目录): ordering, the static narrowing pages (by 分类, 体裁, 年份,
  * 发布机构, 有效性) and paging. Pure functions over notices, shared by the pages and tests.
  */
 import { yearOf, type CalendarDate } from '../notice/calendar-date.ts';
 import { categorySlug, type Taxonomy } from '../notice/taxonomy.ts';
 import type { Validity } from '../notice/notice-schema.ts';
 import { stableHash } from '../text/stable-hash.ts';
+import { GENRE_PINYIN } from '../notice/genre.ts';
 
 /** What the catalogue needs of a notice. */
 export interface CatalogueItem {
@@ -13,6 +14,7 @@ export interface CatalogueItem {
   indexNumber: string;
   docNumber?: string;
   category: string;
+  genre?: string;
   publisher: string;
   publishedOn: CalendarDate;
   validity?: Validity;
@@ -44,9 +46,21 @@ export function publisherCode(name: string): string {
   return stableHash(name);
 }
 
+const GENRE_CODES = new Map(GENRE_PINYIN);
+
+/**
+ * The URL code of a 体裁: its pinyin for the 文种 of the 党政机关公文处理工作条例 and the common
+ * ones (`/mulu/ticai/tongzhi/`), else a hash of the name as for publishers.
+ */
+export function genreCode(genre: string): string {
+  return GENRE_CODES.get(genre) ?? stableHash(genre);
+}
+
 export interface CatalogueFacets {
   /** In taxonomy order; categories with no notice are left out (an empty section is a 空白栏目). */
   categories: Facet[];
+  /** 体裁 (组配分类 beside 分类): most notices first. */
+  genres: Facet[];
   /** Newest year first. */
   years: Facet[];
   /** Most notices first. */
@@ -64,6 +78,7 @@ export function catalogueFacets(items: readonly CatalogueItem[], taxonomy: Taxon
     return counts;
   };
   const categories = count((i) => i.category);
+  const genres = count((i) => i.genre);
   const years = count((i) => String(yearOf(i.publishedOn)));
   const publishers = count((i) => i.publisher);
   const validities = count((i) => i.validity);
@@ -71,6 +86,9 @@ export function catalogueFacets(items: readonly CatalogueItem[], taxonomy: Taxon
     categories: taxonomy
       .filter((c) => categories.has(c))
       .map((c) => ({ label: c, code: categorySlug(c, taxonomy), count: categories.get(c)! })),
+    genres: [...genres]
+      .sort(([a, x], [b, y]) => y - x || a.localeCompare(b, 'zh-CN'))
+      .map(([g, n]) => ({ label: g, code: genreCode(g), count: n })),
     years: [...years].sort(([a], [b]) => b.localeCompare(a)).map(([y, n]) => ({ label: y, code: y, count: n })),
     publishers: [...publishers]
       .sort(([a, x], [b, y]) => y - x || a.localeCompare(b, 'zh-CN'))
@@ -81,11 +99,12 @@ export function catalogueFacets(items: readonly CatalogueItem[], taxonomy: Taxon
   };
 }
 
-export type CatalogueSliceKind = 'category' | 'year' | 'publisher' | 'validity';
+export type CatalogueSliceKind = 'category' | 'genre' | 'year' | 'publisher' | 'validity';
 
 /** What each narrowing is called on its page: `分类：农业、林业、水利`. */
 export const SLICE_LABEL: Record<CatalogueSliceKind, string> = {
   category: '分类',
+  genre: '体裁',
   year: '年份',
   publisher: '发布机构',
   validity: '有效性',
@@ -106,6 +125,7 @@ export function catalogueSlices<T extends CatalogueItem>(items: readonly T[], ta
     list.map((facet) => ({ kind, facet, items: sorted.filter((item) => key(item) === facet.label) }));
   return [
     ...slice('category', facets.categories, (i) => i.category),
+    ...slice('genre', facets.genres, (i) => i.genre),
     ...slice('year', facets.years, (i) => String(yearOf(i.publishedOn))),
     ...slice('publisher', facets.publishers, (i) => i.publisher),
     ...slice('validity', facets.validities, (i) => i.validity),

@@ -5,7 +5,8 @@
 import type { Notice } from '../../content/content-check.ts';
 
 /** Facet names, as shown on the search page and stored in the index. */
-export const SEARCH_FILTERS = ['分类', '年份', '发布机构', '有效性'] as const;
+/** 体裁 beside 分类: the two classifications (组配分类) a disclosure catalogue offers. */
+export const SEARCH_FILTERS = ['分类', '体裁', '年份', '发布机构', '有效性'] as const;
 export type SearchFilter = (typeof SEARCH_FILTERS)[number];
 
 /** The 有效性 facet value of notices that state none. */

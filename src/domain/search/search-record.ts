@@ -49,6 +49,8 @@ export function searchRecord(notice: Notice, base: string): SearchRecord {
     meta,
     filters: {
       分类: [toSimplified(notice.category)],
+      // No value for a notice without one: narrowing to 通知 must not bring in notices of no 体裁.
+      ...(notice.genre ? { 体裁: [toSimplified(notice.genre)] } : {}),
       年份: [searchYear(notice)],
       发布机构: [toSimplified(notice.publisher)],
       有效性: [notice.validity ?? VALIDITY_UNSTATED],
@@ -63,7 +65,7 @@ export function searchRecord(notice: Notice, base: string): SearchRecord {
  * - Its headings join the title in TITLE_WORDS: the 指南 is one long page of sections, and a
  *   heading such as “二、依申请公开” names a topic the page covers as a notice's title does, so a
  *   query for 依申请 ranks the 指南 as it would a notice titled so (search-ranking.ts).
- * - No facet values: 分类, 年份, 发布机构 and 有效性 describe catalogue entries, and the page is
+ * - No facet values: 分类, 体裁, 年份, 发布机构 and 有效性 describe catalogue entries, and the page is
  *   none. Any value would be wrong (a 主题分类 it does not have, a year it was not published in,
  *   "未标注" as if it were a document whose validity is unknown) and would be counted among
  *   notices; without values, a search narrowed to some facet leaves the page out, as a reader

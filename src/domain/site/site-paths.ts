@@ -7,6 +7,7 @@ import { indexNumberSlug } from '../notice/index-number.ts';
 /** URL segment under /mulu/ of each kind of catalogue narrowing. */
 export const CATALOGUE_SLICE_SEGMENT = {
   category: 'fenlei',
+  genre: 'ticai',
   year: 'nianfen',
   publisher: 'jigou',
   validity: 'youxiaoxing',
@@ -51,6 +52,7 @@ export const paths = {
   annualFiguresCsv: '/data/nianbao.csv',
   attachment: (file: string) => `/attachments/${file.split('/').map(encodeURIComponent).join('/')}`,
   catalogueByCategory: catalogueSlice('category'),
+  catalogueByGenre: catalogueSlice('genre'),
   catalogueByYear: catalogueSlice('year'),
   catalogueByPublisher: catalogueSlice('publisher'),
   catalogueByValidity: catalogueSlice('validity'),

@@ -46,6 +46,7 @@ export const ui = {
   'catalogue.caption': '政府信息公开目录（按发布日期从新到旧排列）',
   'catalogue.count': '共 {n} 条',
   'catalogue.byCategory': '按分类',
+  'catalogue.byGenre': '按体裁',
   'catalogue.byYear': '按年份',
   'catalogue.byPublisher': '按发布机构',
   'catalogue.byValidity': '按有效性',

@@ -315,6 +315,7 @@ function badge(text: string, kind: string): HTMLSpanElement {
 
 const FACET_ORDER: Record<SearchFilter, (a: [string, number], b: [string, number]) => number> = {
   分类: (a, b) => b[1] - a[1] || a[0].localeCompare(b[0], 'zh-CN'),
+  体裁: (a, b) => b[1] - a[1] || a[0].localeCompare(b[0], 'zh-CN'),
   年份: (a, b) => b[0].localeCompare(a[0]),
   发布机构: (a, b) => b[1] - a[1] || a[0].localeCompare(b[0], 'zh-CN'),
   有效性: (a, b) => a[0].localeCompare(b[0], 'zh-CN'),

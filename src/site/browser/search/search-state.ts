@@ -1,13 +1,19 @@
 /**
  * The search page's state as it lives in the URL (a contract: shared and bookmarked links
- * depend on it): `?q=词&fl=分类&nf=年份&jg=发布机构&yx=有效性&px=date&p=2`.
+ * depend on it): `?q=词&fl=分类&tc=体裁&nf=年份&jg=发布机构&yx=有效性&px=date&p=2`.
  */
 import { SEARCH_FILTERS, type SearchFilter } from '../../../domain/search/search-facets.ts';
 
 export const SEARCH_PARAMS = { query: 'q', sort: 'px', page: 'p' } as const;
 
 /** URL parameter of each facet. */
-export const FILTER_PARAMS: Record<SearchFilter, string> = { 分类: 'fl', 年份: 'nf', 发布机构: 'jg', 有效性: 'yx' };
+export const FILTER_PARAMS: Record<SearchFilter, string> = {
+  分类: 'fl',
+  体裁: 'tc',
+  年份: 'nf',
+  发布机构: 'jg',
+  有效性: 'yx',
+};
 
 export interface SearchState {
   query: string;
