@@ -76,6 +76,10 @@ export const FIXED_PATHS = [
   paths.catalogueJson,
   paths.catalogueCsv,
   paths.annualFiguresCsv,
+  // 依申请公开 and its 申请表 (page and Word file).
+  paths.apply,
+  paths.applicationForm,
+  paths.applicationFormDocx,
   '/404.html',
   // public/
   '/favicon.svg',

@@ -24,9 +24,4 @@ export function savedCacheName(version: string): string {
   return cacheNames(version).saved;
 }
 
-/** `1.2 MB`, `340 KB`. */
-export function formatBytes(bytes: number): string {
-  return bytes >= 1024 * 1024
-    ? `${(bytes / 1024 / 1024).toFixed(1)} MB`
-    : `${Math.max(1, Math.round(bytes / 1024))} KB`;
-}
+export { formatBytes } from '../../../domain/text/file-size.ts';
