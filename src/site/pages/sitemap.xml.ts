@@ -11,6 +11,9 @@ export const GET: APIRoute = async () => {
     { path: paths.catalogue, lastmod: newest[0]?.publishedOn },
     { path: paths.guide },
     { path: paths.annualFigures },
+    // 依申请公开 and its printable 申请表.
+    { path: paths.apply },
+    { path: paths.applicationForm },
     ...newest.map((n) => ({ path: paths.notice(n.indexNumber), lastmod: n.publishedOn })),
   ];
   return new Response(sitemapXml(site, entries), { headers: { 'content-type': 'application/xml; charset=utf-8' } });
