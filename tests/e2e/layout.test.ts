@@ -78,6 +78,9 @@ const PAGES: PageKind[] = [
   { name: 'offline', path: () => 'lixian/' },
   { name: 'external-link', path: () => `waibu/${readdirSync(join(site.out, 'waibu'))[0]}/` },
   { name: 'not-found', path: () => 'no-such-page/' },
+  // 依申请公开 and its 申请表, whose table scrolls in its own region on a phone.
+  { name: 'apply', path: () => 'yishenqing/' },
+  { name: 'application-form', path: () => 'yishenqing/shenqingbiao/' },
 ];
 
 /** One browser context per text size and script, its choices stored as the reading tools store them. */
