@@ -1,10 +1,11 @@
 /**
  * The build id: names a build in readers' browsers (the offline caches `gongkai-<id>-…`, the
  * search cache tag) and in OUT's marker and swap journal. It is a digest of what the site is made
- * of — the content as checked, the published attachments' bytes, the base path, the search shard
- * size and the code version — not of the clock: an unchanged site rebuilds byte for byte (a deploy
- * uploads nothing, readers keep their caches), and any change that can change a page, the search
- * index or an attachment gives a new id, so readers' caches of the previous build are replaced.
+ * of — the content as checked (site.yaml, guide.md, zhidu.md, jigou.yaml, notices), the
+ * published attachments' bytes, the base path, the search shard size and the code version — not
+ * of the clock: an unchanged site rebuilds byte for byte (a deploy uploads nothing, readers keep
+ * their caches), and any change that can change a page, the search index or an attachment gives a
+ * new id, so readers' caches of the previous build are replaced.
  */
 import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
@@ -34,6 +35,8 @@ export async function buildIdOf(
   part('search-shard-size', configuredShardSize(env));
   part('site', content.site);
   part('guide', content.guide);
+  part('rules', content.rules ?? null);
+  part('organ', content.organ ?? null);
   // By file, so the id does not depend on the order the folder was read in.
   part(
     'notices',

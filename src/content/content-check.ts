@@ -23,6 +23,7 @@ import { frontmatterTexts, personalInfoProblems } from '../domain/privacy/person
 import { bodyLinks, cataloguePaths, deadLinkProblems, linkTarget, type LinkRef, type SiteInventory } from '../domain/body/internal-links.ts';
 import { publishedAttachments, type AttachmentUse } from '../domain/notice/attachments.ts';
 import { defaultColumns, placeNotices, type ColumnPage } from '../domain/catalogue/columns.ts';
+import { ORGAN_DOCS, ORGAN_ITEM_KEYS, ORGAN_KEYS, OrganInfoSchema, organOwnNumbers, type OrganInfo } from '../domain/site/organ-info.ts';
 
 /** A content folder as bytes, read by content-folder.ts (or built in memory by tests). */
 export interface ContentFolder {
@@ -69,10 +70,10 @@ export interface Content {
   attachments: ReadonlyMap<string, number>;
   /** Every link to another site in notices and the guide: 外链提示 code → URL. */
   externalLinks: ReadonlyMap<string, string>;
-  /** zhidu.md's text, when the office has one. */
+  /** zhidu.md's text (the 政府信息公开制度), when the office has one. */
   rules?: string;
-  /** jigou.yaml, when the office has one. */
-  organ?: unknown;
+  /** jigou.yaml (职能, 内设机构, 负责人), when the office has one. */
+  organ?: OrganInfo;
 }
 
 export interface ContentReport {
@@ -141,6 +142,8 @@ export function checkContent(folder: ContentFolder, checkedNotices?: readonly No
   const refusedPaths = new Set((folder.refused ?? []).map((r) => r.path));
   const site = checkSite(folder.siteYaml, problems, refusedPaths.has(SITE_FILE));
   const guide = refusedPaths.has(GUIDE_FILE) ? undefined : checkGuide(folder.guide, problems, site);
+  const rules = folder.rules ? checkRules(folder.rules, problems, site) : undefined;
+  const organ = folder.organ ? checkOrgan(folder.organ, problems, site) : undefined;
   const results = checkedNotices ?? checkEach(folder.notices, noticeFileChecker(site));
   const notices: CheckedNotice[] = [];
   const linked: LinkedFile[] = [];
@@ -150,6 +153,7 @@ export function checkContent(folder: ContentFolder, checkedNotices?: readonly No
     if (result.notice) notices.push(result.notice);
   }
   if (guide !== undefined && !isBodyEmpty(guide)) linked.push(linkedFile(GUIDE_FILE, guide, 1, site?.url));
+  if (rules !== undefined && !isBodyEmpty(rules)) linked.push(linkedFile(RULES_FILE, rules, 1, site?.url));
   for (const path of folder.strayFiles) {
     problems.push({
       file: path, field: '文件', severity: 'warning', kind: 'stray-file',
@@ -181,6 +185,8 @@ export function checkContent(folder: ContentFolder, checkedNotices?: readonly No
             notices: notices.map(({ keyLines: _, ...n }) => n),
             attachments: attachments.published,
             externalLinks: new Map(linked.flatMap((f) => f.externalLinks).map((url) => [externalLinkCode(url), url])),
+            ...(rules !== undefined && { rules }),
+            ...(organ && { organ }),
           }
         : undefined,
   };
@@ -239,18 +245,83 @@ function checkGuide(bytes: Uint8Array | undefined, problems: Problem[], site: Si
     });
     return undefined;
   }
-  const text = decodeOrReport(GUIDE_FILE, bytes, problems);
-  if (text !== undefined && isBodyEmpty(text)) {
-    problems.push({
-      file: GUIDE_FILE, line: 1, field: '正文', severity: 'error', kind: 'empty-guide',
-      message: '政府信息公开指南是空的（空白栏目是网站检查的扣分项）', fix: '写明公开范围、方式、依申请公开的办理程序等',
-    });
+  return checkPageText(GUIDE_FILE, bytes, problems, site, {
+    kind: 'empty-guide',
+    message: '政府信息公开指南是空的（空白栏目是网站检查的扣分项）', fix: '写明公开范围、方式、依申请公开的办理程序等',
+  });
+}
+
+/** zhidu.md, optional: once the office has it, it is published like the 指南 and held to its rules. */
+function checkRules(bytes: Uint8Array, problems: Problem[], site: SiteConfig | undefined): string | undefined {
+  return checkPageText(RULES_FILE, bytes, problems, site, {
+    kind: 'empty-rules',
+    message: '政府信息公开制度是空的（空白栏目是网站检查的扣分项）',
+    fix: '写上本机关的政府信息公开工作制度（主动公开、依申请公开、保密审查、年度报告等）；还没有的，先删除 zhidu.md',
+  });
+}
+
+/**
+ * A Markdown page of the office's own (guide.md, zhidu.md): readable text, not empty, nothing
+ * the sanitizer would drop or that could run, no personal information. Links are checked with
+ * the notices' (checkLinks). Returns the text when it could be read, even with problems.
+ */
+function checkPageText(
+  file: string,
+  bytes: Uint8Array,
+  problems: Problem[],
+  site: SiteConfig | undefined,
+  empty: { kind: string; message: string; fix: string },
+): string | undefined {
+  const text = decodeOrReport(file, bytes, problems);
+  if (text === undefined) return undefined;
+  if (isBodyEmpty(text)) {
+    problems.push({ file, line: 1, field: '正文', severity: 'error', ...empty });
+    return text;
   }
-  if (text !== undefined && !isBodyEmpty(text)) {
-    problems.push(...bodySafetyProblems(GUIDE_FILE, text, 1, { format: 'markdown' }));
-    problems.push(...personalInfoProblems({ file: GUIDE_FILE, fields: [], body: text, bodyLine: 1, allowed: [], ownNumbers: ownNumbers(site) }));
-  }
+  problems.push(...bodySafetyProblems(file, text, 1, { format: 'markdown' }));
+  problems.push(...personalInfoProblems({ file, fields: [], body: text, bodyLine: 1, allowed: [], ownNumbers: ownNumbers(site) }));
   return text;
+}
+
+function checkOrgan(bytes: Uint8Array, problems: Problem[], site: SiteConfig | undefined): OrganInfo | undefined {
+  const parsed = parseOrganYaml(bytes, ownNumbers(site));
+  problems.push(...parsed.problems);
+  return parsed.organ;
+}
+
+/**
+ * jigou.yaml's bytes → the 机构信息, or the problems that stop it being published. Every text it
+ * publishes goes through the personal-information guard, as a notice's fields do; `ownNumbers`
+ * (site.yaml's 电话, 传真) and the file's own phone fields are the office's, not leaks.
+ */
+export function parseOrganYaml(bytes: Uint8Array, ownNumbers: readonly string[] = []): { organ?: OrganInfo; problems: Problem[] } {
+  const problems: Problem[] = [];
+  const text = decodeOrReport(ORGAN_FILE, bytes, problems);
+  if (text === undefined) return { problems };
+  const { fields, problems: yamlProblems } = parseYamlFields(ORGAN_FILE, text);
+  problems.push(...yamlProblems);
+  if (!fields) return { problems };
+  const leaks = personalInfoProblems({
+    file: ORGAN_FILE,
+    fields: frontmatterTexts(fields.data, fields.lineOf, text),
+    body: '',
+    bodyLine: 1,
+    allowed: [],
+    ownNumbers: [...ownNumbers, ...organOwnNumbers(fields.data)],
+  });
+  // jigou.yaml has no 允许公开 list: what the office publishes as its own goes in its phone fields.
+  problems.push(...leaks.map((p) => ({ ...p, fix: '删除这个号码，或只保留前后几位（如 138****1234）；本机关对外公开的办公电话写在“联系电话”或内设机构的“电话”中' })));
+  const parsed = OrganInfoSchema.safeParse(fields.data);
+  if (!parsed.success) {
+    const found = schemaProblems(parsed.error, ORGAN_FILE, fields.lineOf, ORGAN_KEYS, {
+      lineAt: fields.lineAt,
+      itemKeys: ORGAN_ITEM_KEYS,
+      docs: ORGAN_DOCS,
+    });
+    problems.push(...found.map((p) => ({ ...p, line: p.line ?? 1 })));
+    return { problems };
+  }
+  return { organ: parsed.data, problems };
 }
 
 /** What a file links to and what it is linked as, gathered while its body's tree is at hand. */

@@ -11,7 +11,7 @@ import { ENCODING_NAMES, explainUndecodable } from './source-text.ts';
 import { decodeStrictly, detectEncoding, type Encoding } from './text-encoding.ts';
 import { splitNotice } from './notice-source.ts';
 import { checkDocNumber } from '../domain/notice/doc-number.ts';
-import { GUIDE_FILE, SITE_FILE } from './content-check.ts';
+import { GUIDE_FILE, ORGAN_FILE, RULES_FILE, SITE_FILE } from './content-check.ts';
 import { backupRun, describeFileError, replaceFile, type BackupRun } from './safe-rewrite.ts';
 
 /** What `--fix` does to one file: write `output` (reporting `changes`), or leave it and say why. */
@@ -22,7 +22,8 @@ export async function fixContentFolder(dir: string): Promise<string[]> {
   const folder = await readContentFolder(dir);
   const backups = backupRun(dir, new Date());
   const lines: string[] = [];
-  for (const file of [SITE_FILE, GUIDE_FILE, ...folder.notices.map((n) => n.path)]) {
+  // zhidu.md and jigou.yaml are typed in Word and saved as GBK as often as guide.md and site.yaml.
+  for (const file of [SITE_FILE, GUIDE_FILE, RULES_FILE, ORGAN_FILE, ...folder.notices.map((n) => n.path)]) {
     lines.push(...(await fixFile(dir, file, backups)));
   }
   return lines;

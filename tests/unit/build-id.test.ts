@@ -47,6 +47,29 @@ describe('buildIdOf', () => {
     assert.equal(new Set([id, ...ids]).size, ids.length + 1, ids.join());
   });
 
+  test('changes when zhidu.md or jigou.yaml is added or edited', async () => {
+    const organ = {
+      functions: '负责全镇工作。',
+      departments: [{ name: '党政综合办公室', duties: '综合协调。', phone: undefined }],
+      leaders: [{ name: '林振华', title: '镇长', duties: '主持全面工作。' }],
+      address: undefined,
+      officeHours: undefined,
+      phone: undefined,
+    };
+    const ids = [
+      await buildIdOf({ ...content, rules: '第一条 本制度适用于本镇。' }, dir, '/', {}),
+      await buildIdOf({ ...content, rules: '第一条 本制度适用于本镇各单位。' }, dir, '/', {}),
+      await buildIdOf({ ...content, organ }, dir, '/', {}),
+      await buildIdOf(
+        { ...content, organ: { ...organ, leaders: [{ ...organ.leaders[0]!, title: '副镇长' }] } },
+        dir,
+        '/',
+        {},
+      ),
+    ];
+    assert.equal(new Set([id, ...ids]).size, ids.length + 1, ids.join());
+  });
+
   test('changes with a published attachment’s bytes, even at the same size', async () => {
     const [path] = [...content.attachments.keys()];
     const file = join(dir, 'attachments', path!);

@@ -14,11 +14,22 @@ export interface SchemaIssueParams {
 /** Where a top-level key sits in the source file, to point the editor at the line. */
 export type LineOfKey = (key: string) => number | undefined;
 
+/** What a file other than a notice tells `schemaProblems` about itself. */
+export interface SchemaProblemOptions {
+  /** The line of a nested value (yaml-fields.ts `lineAt`); without it, its top-level key's line. */
+  lineAt?: (path: readonly PropertyKey[]) => number | undefined;
+  /** The keys each item of a top-level list may have, named in the fix for an unknown one. */
+  itemKeys?: Readonly<Record<string, readonly string[]>>;
+  /** Where the file's keys are explained, as `见 docs/…“…”一节`; the notice fields by default. */
+  docs?: string;
+}
+
 export function schemaProblems(
   error: z.ZodError,
   file: string,
   lineOf: LineOfKey,
   knownKeys: readonly string[],
+  { lineAt, itemKeys = {}, docs = '见 docs/publishing.md“公文的字段”一节' }: SchemaProblemOptions = {},
 ): Problem[] {
   const problems: Problem[] = [];
   for (const issue of error.issues) {
@@ -26,14 +37,17 @@ export function schemaProblems(
       // A key inside a list item (附件, 允许公开) sits under its top-level key.
       const parent = issue.path.map(String);
       for (const key of issue.keys) {
+        const keys = parent.length ? itemKeys[parent[0]!] : undefined;
         problems.push({
           file,
-          line: parent.length ? lineOf(parent[0]!) : lineOf(key),
+          line: (parent.length ? lineAt?.([...issue.path, key]) : undefined) ?? lineOf(parent[0] ?? key),
           field: [...parent, key].join('.'),
           message: `不认识的字段“${key}”`,
-          fix: parent.length
-            ? `检查拼写；“${parent[0]}”各项可写的键见 docs/publishing.md“公文的字段”一节`
-            : `检查拼写；可用的字段：${knownKeys.join('、')}`,
+          fix: keys
+            ? `检查拼写；“${parent[0]}”的每一项可写：${keys.join('、')}`
+            : parent.length
+              ? `检查拼写；“${parent[0]}”各项可写的键${docs}`
+              : `检查拼写；可用的字段：${knownKeys.join('、')}`,
           severity: 'error',
           kind: 'unknown-field',
         });
@@ -49,12 +63,12 @@ export function schemaProblems(
       issue.code === 'invalid_type' && (issue.path.length > 1 ? typeof last === 'string' : lineOf(field) === undefined);
     problems.push({
       file,
-      line: lineOf(field),
+      line: (issue.path.length > 1 ? lineAt?.(issue.path) : undefined) ?? lineOf(field),
       field: issue.path.map(String).join('.') || field,
       message: missing ? '缺少必填字段' : issue.message,
       fix: missing
         ? `请添加“${typeof last === 'string' ? last : field}: …”`
-        : (params?.fix ?? `按上面的说明改正“${field}”的值（各字段的写法见 docs/publishing.md“公文的字段”一节）`),
+        : (params?.fix ?? `按上面的说明改正“${field}”的值（各字段的写法${docs}）`),
       severity: 'error',
       kind: missing ? 'missing-field' : (params?.kind ?? 'invalid-value'),
     });

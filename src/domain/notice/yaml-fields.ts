@@ -10,13 +10,30 @@
  * control characters, unpaired surrogates and bidirectional overrides in values: they cannot
  * be seen, can make a 标题 or 文号 display as something else, and break other tools downstream.
  */
-import { LineCounter, parseDocument, isAlias, isMap, isNode, isPair, isScalar, visit, type Document } from 'yaml';
+import {
+  LineCounter,
+  parseDocument,
+  isAlias,
+  isMap,
+  isNode,
+  isPair,
+  isScalar,
+  isSeq,
+  visit,
+  type Document,
+} from 'yaml';
 import type { Problem } from '../problems.ts';
 
 export interface YamlFields {
   data: Record<string, unknown>;
   /** 1-based line in the file of a top-level key. */
   lineOf: (key: string) => number | undefined;
+  /**
+   * 1-based line of a nested value (`['负责人', 1, '姓名']`): of its key, or of the nearest
+   * enclosing entry that exists (a list item missing a key points at the item), so an editor is
+   * sent to the person, not to the top of a list of ten. Undefined when the top-level key is absent.
+   */
+  lineAt?: (path: readonly PropertyKey[]) => number | undefined;
 }
 
 /** yaml's error codes, in words an editor understands. */
@@ -93,8 +110,35 @@ export function parseYamlFields(
   }
   return {
     problems: [],
-    fields: { data: (doc.toJS() ?? {}) as Record<string, unknown>, lineOf: (key) => keyLines.get(key) },
+    fields: {
+      data: (doc.toJS() ?? {}) as Record<string, unknown>,
+      lineOf: (key) => keyLines.get(key),
+      lineAt: (path) => {
+        const offset = offsetAt(doc.contents, path);
+        return offset === undefined ? undefined : fileLine(offset);
+      },
+    },
   };
+}
+
+/** Where the deepest existing entry along `path` starts in the text: a map key, or a list item. */
+function offsetAt(root: unknown, path: readonly PropertyKey[]): number | undefined {
+  let node = root;
+  let offset: number | undefined;
+  for (const segment of path) {
+    if (isMap(node)) {
+      const pair = node.items.find((p) => isScalar(p.key) && String(p.key.value) === String(segment));
+      if (!pair || !isScalar(pair.key) || !pair.key.range) break;
+      offset = pair.key.range[0];
+      node = pair.value;
+    } else if (isSeq(node) && typeof segment === 'number') {
+      const item = node.items[segment];
+      if (!isNode(item) || !item.range) break;
+      offset = item.range[0];
+      node = item;
+    } else break;
+  }
+  return offset;
 }
 
 const CONTROL = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F]/;
