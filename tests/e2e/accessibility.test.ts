@@ -12,6 +12,9 @@ const PAGES: [string, string][] = [
   ['notice with table and attachments', 'xxgk/114400001234567890-2024-00001/'],
   ['repealed notice', 'xxgk/114400001234567890-2021-00001/'],
   ['指南', 'zhinan/'],
+  // The office's own pages, with zhidu.md and jigou.yaml (tables of 内设机构 and 负责人).
+  ['政府信息公开制度', 'zhidu/'],
+  ['机构信息', 'jigou/'],
   ['search with results', `sousuo/?q=${encodeURIComponent('办法')}`],
   ['offline page', 'lixian/'],
   ['404', 'no-such-page/'],

@@ -71,6 +71,9 @@ const PAGES: PageKind[] = [
   { name: 'interpretation', path: () => 'xxgk/11441299MB2E00012L-2024-00005/' },
   { name: 'annual-report', path: () => 'xxgk/11441299MB2E00012L-2025-00001/' },
   { name: 'guide', path: () => 'zhinan/' },
+  // 政府信息公开制度 (zhidu.md) and 机构信息 (jigou.yaml: two tables that become entries on a phone).
+  { name: 'zhidu', path: () => 'zhidu/' },
+  { name: 'jigou', path: () => 'jigou/' },
   { name: 'search', path: () => `sousuo/?q=${encodeURIComponent('宅基地')}`, firstEntry: '.search-result h2 a' },
   // Many results: every facet, with the longest category names.
   { name: 'search-broad', path: () => `sousuo/?q=${encodeURIComponent('工作')}`, firstEntry: '.search-result h2 a' },

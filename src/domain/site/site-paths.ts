@@ -81,6 +81,9 @@ export const FIXED_PATHS = [
   paths.applicationForm,
   paths.applicationFormDocx,
   '/404.html',
+  // The office's own pages: 政府信息公开制度 (zhidu.md) and 机构信息 (jigou.yaml).
+  paths.rules,
+  paths.organ,
   // public/
   '/favicon.svg',
   '/reading-prefs.js',

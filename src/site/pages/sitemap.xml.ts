@@ -14,6 +14,8 @@ export const GET: APIRoute = async () => {
     // 依申请公开 and its printable 申请表.
     { path: paths.apply },
     { path: paths.applicationForm },
+    { path: paths.rules },
+    { path: paths.organ },
     ...newest.map((n) => ({ path: paths.notice(n.indexNumber), lastmod: n.publishedOn })),
   ];
   return new Response(sitemapXml(site, entries), { headers: { 'content-type': 'application/xml; charset=utf-8' } });

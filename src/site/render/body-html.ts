@@ -60,6 +60,14 @@ export const PAGE_IDS = [
   'search-results',
   'search-sort',
   'search-status',
+  // 政府信息公开制度, 机构信息 and the home's blocks.
+  'rules-notices-heading',
+  'organ-functions-heading',
+  'organ-departments-heading',
+  'organ-leaders-heading',
+  'organ-contacts-heading',
+  'home-search',
+  'home-columns-heading',
 ] as const;
 
 function decorate(tree: Root, site: BodyLinkContext): void {
