@@ -68,6 +68,13 @@ export const PAGE_IDS = [
   'organ-contacts-heading',
   'home-search',
   'home-columns-heading',
+  // 依申请公开's sections.
+  'apply-who',
+  'apply-content',
+  'apply-channels',
+  'apply-time',
+  'apply-fee',
+  'apply-form',
 ] as const;
 
 function decorate(tree: Root, site: BodyLinkContext): void {
