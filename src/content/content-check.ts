@@ -564,7 +564,8 @@ function checkLinks(
     noticeFiles: new Map(folder.notices.map((n) => [n.path, slugOf.get(n.path)])),
     attachments: folder.attachments,
     externalLinkCodes: new Set(linked.flatMap((f) => f.externalLinks.map(externalLinkCode))),
-    cataloguePaths: () => (catalogue ??= cataloguePaths(notices, site?.taxonomy ?? DEFAULT_TAXONOMY)),
+    cataloguePaths: () =>
+      (catalogue ??= cataloguePaths(notices, site?.taxonomy ?? DEFAULT_TAXONOMY, site?.columns ?? [])),
   };
   for (const { file, links } of linked) problems.push(...deadLinkProblems(file, links, inventory, site?.url));
 }

@@ -4,12 +4,17 @@ import { readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import {
   bodyLinks,
+  cataloguePaths,
   deadLinkProblems,
   linkTarget,
   targetExists,
+  type ListedItem,
   type SiteInventory,
 } from '../../src/domain/body/internal-links.ts';
 import { FIXED_PATHS, PARAMETER_PREFIXES } from '../../src/domain/site/site-paths.ts';
+import { defaultColumns } from '../../src/domain/catalogue/columns.ts';
+import { DEFAULT_TAXONOMY } from '../../src/domain/notice/taxonomy.ts';
+import type { CalendarDate } from '../../src/domain/notice/calendar-date.ts';
 
 const SITE_URL = 'https://gk.example.gov.cn/';
 
@@ -159,6 +164,51 @@ describe('targetExists', () => {
   test('rejects paths the site does not generate', () => {
     for (const url of ['/xxgk/', '/gk/zhinan/', '/about/', '/index.php', '/attachments/'])
       assert.equal(exists(url), false, url);
+  });
+});
+
+describe('the paged lists the link check knows', () => {
+  /** 60 notices, the first 55 of them 解读, the first 3 规范性文件 (one 废止), two in 社会救助. */
+  const notices: ListedItem[] = Array.from({ length: 60 }, (_, i) => ({
+    title: `通知${i}`,
+    indexNumber: `11441299MB2E00012L/2024-${String(i + 1).padStart(5, '0')}`,
+    category: '综合政务',
+    publisher: '示例镇人民政府',
+    publishedOn: '2024-03-01' as CalendarDate,
+    lead: '',
+    columns: i >= 58 ? ['社会救助'] : [],
+    normative: i < 3,
+    ...(i < 3 && {
+      writtenOn: '2023-12-20' as CalendarDate,
+      validity: i === 0 ? ('废止' as const) : ('有效' as const),
+    }),
+    ...(i < 55 && { interprets: '11441299MB2E00012L/2024-00060' }),
+  }));
+  const found = cataloguePaths(notices, DEFAULT_TAXONOMY, defaultColumns('乡镇'));
+  const inventory: SiteInventory = { ...site, cataloguePaths: () => found };
+  const existsHere = (url: string) => targetExists(linkTarget(url, 'notices/a.md')!, inventory);
+
+  test('every 栏目 of the office has a page, an empty one too', () => {
+    assert.equal(existsHere('/fading/jiuzhu/'), true);
+    assert.equal(existsHere('/fading/guifan/'), true);
+    assert.equal(existsHere('/fading/zhengdi/'), true, 'an empty column says so on its page');
+    assert.equal(existsHere('/fading/jiedu/2/'), true, '55 解读 fill two pages of 50');
+    assert.equal(existsHere('/fading/jiuzhu/2/'), false);
+    assert.equal(existsHere('/fading/shizheng/'), false, 'a county column a township does not have');
+  });
+  test('the 规范性文件 list has its narrowings by 有效性 and by 成文年份, and no others', () => {
+    assert.equal(existsHere('/guifan/'), true);
+    assert.equal(existsHere('/guifan/youxiaoxing/feizhi/'), true);
+    assert.equal(existsHere('/guifan/youxiaoxing/youxiao/'), true);
+    assert.equal(existsHere('/guifan/youxiaoxing/shixiao/'), false, 'no document has expired');
+    assert.equal(existsHere('/guifan/nianfen/2023/'), true);
+    assert.equal(existsHere('/guifan/nianfen/2024/'), false, 'published in 2024, made in 2023');
+    assert.equal(existsHere('/guifan/2/'), false);
+  });
+  test('the 政策解读 list is paged like the 目录', () => {
+    assert.equal(existsHere('/jiedu/'), true);
+    assert.equal(existsHere('/jiedu/2/'), true);
+    assert.equal(existsHere('/jiedu/3/'), false);
   });
 });
 

@@ -10,6 +10,8 @@ import { eachNode, parseBody } from './body-text.ts';
 import { isForeignUrl } from './body-links.ts';
 import { FIXED_PATHS, GENERATED_PREFIXES, paths } from '../site/site-paths.ts';
 import { catalogueSlices, PAGE_SIZE, type CatalogueItem } from '../catalogue/catalogue.ts';
+import { placeNotices, type Column, type Placeable } from '../catalogue/columns.ts';
+import { normativeSlicePath, normativeSlices, type NormativeItem } from '../catalogue/normative-list.ts';
 import type { Taxonomy } from '../notice/taxonomy.ts';
 
 /** A link as written in a body, with its line in the source file. */
@@ -42,12 +44,29 @@ export interface SiteInventory {
   attachments: { has(path: string): boolean };
   /** Codes of the 外链提示 pages (/waibu/<code>/). */
   externalLinkCodes: ReadonlySet<string>;
-  /** The /mulu/… pages; a function, so they are worked out only when some link needs them. */
+  /**
+   * The paged lists (/mulu/…, /fading/<栏目>/…, /guifan/…, /jiedu/…); a function, so they are
+   * worked out only when some link needs them.
+   */
   cataloguePaths: () => ReadonlySet<string>;
 }
 
-/** Every /mulu/ page the build writes: the paged catalogue and each narrowing, page 2 on at …/2/. */
-export function cataloguePaths(notices: readonly CatalogueItem[], taxonomy: Taxonomy): Set<string> {
+/** What the paged lists need of a notice. */
+export type ListedItem = CatalogueItem & Placeable & NormativeItem;
+
+/** URL prefixes of the paged lists, whose pages `cataloguePaths` lists. */
+const LIST_PREFIXES = [paths.catalogue, paths.columns, paths.normative, paths.interpretations];
+
+/**
+ * Every page of the paged lists the build writes, page 2 on at …/2/: the 目录 and each
+ * narrowing; each 栏目 (even an empty one: its page says so); the 规范性文件 and their
+ * narrowings; the 政策解读.
+ */
+export function cataloguePaths(
+  notices: readonly ListedItem[],
+  taxonomy: Taxonomy,
+  columns: readonly Column[] = [],
+): Set<string> {
   const found = new Set<string>([paths.catalogue]);
   const paged = (listPath: string, count: number) => {
     found.add(listPath);
@@ -56,6 +75,13 @@ export function cataloguePaths(notices: readonly CatalogueItem[], taxonomy: Taxo
   paged(paths.catalogue, notices.length);
   for (const slice of catalogueSlices(notices, taxonomy))
     paged(paths.catalogueSlice(slice.kind, slice.facet.code), slice.items.length);
+  // The 法定主动公开内容, 规范性文件 and 政策解读 lists (src/site/pages/fading, guifan, jiedu).
+  for (const [code, placed] of placeNotices(notices, columns)) paged(paths.column(code), placed.length);
+  const normative = notices.filter((n) => n.normative);
+  paged(paths.normative, normative.length);
+  for (const slice of normativeSlices(normative))
+    paged(normativeSlicePath(slice.kind, slice.facet.code), slice.items.length);
+  paged(paths.interpretations, notices.filter((n) => n.interprets).length);
   return found;
 }
 
@@ -132,7 +158,7 @@ export function targetExists(target: LinkTarget, site: SiteInventory): boolean {
   if (notice) return site.noticeSlugs.has(notice[1]!);
   const external = /^\/waibu\/([^/]+)\/$/.exec(path);
   if (external) return site.externalLinkCodes.has(external[1]!);
-  return path.startsWith(paths.catalogue) && site.cataloguePaths().has(path);
+  return LIST_PREFIXES.some((prefix) => path.startsWith(prefix)) && site.cataloguePaths().has(path);
 }
 
 const NOTICE_URL_HINT = '信息页面的网址是 /xxgk/索引号/（索引号中的“/”换成“-”）';

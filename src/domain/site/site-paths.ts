@@ -84,6 +84,11 @@ export const FIXED_PATHS = [
   // The office's own pages: 政府信息公开制度 (zhidu.md) and 机构信息 (jigou.yaml).
   paths.rules,
   paths.organ,
+  // The lists of 法定主动公开内容: its columns, 规范性文件, 政策解读 (pages 2 on and the
+  // narrowings are under PARAMETER_PREFIXES).
+  paths.columns,
+  paths.normative,
+  paths.interpretations,
   // public/
   '/favicon.svg',
   '/reading-prefs.js',
@@ -97,7 +102,15 @@ export const FIXED_PATHS = [
  * /waibu/<code>/ per link to another site, /mulu/… the paged catalogue and its narrowings.
  * Files under /attachments/ are the content's attachments folder, copied as they are.
  */
-export const PARAMETER_PREFIXES = ['/xxgk/', '/waibu/', '/mulu/'] as const;
+export const PARAMETER_PREFIXES = [
+  '/xxgk/',
+  '/waibu/',
+  '/mulu/',
+  // Paged lists: /fading/<栏目>/…, /guifan/2/ and its narrowings, /jiedu/2/ ….
+  '/fading/',
+  '/guifan/',
+  '/jiedu/',
+] as const;
 
 /** Folders the build fills with content-hashed files (scripts, styles, search index). */
 export const GENERATED_PREFIXES = ['/_assets/', '/pagefind/'] as const;

@@ -75,6 +75,9 @@ export const PAGE_IDS = [
   'apply-time',
   'apply-fee',
   'apply-form',
+  // /nianbao/: the 年度报告 list and the figures.
+  'reports-heading',
+  'figures-heading',
 ] as const;
 
 function decorate(tree: Root, site: BodyLinkContext): void {

@@ -23,7 +23,7 @@ const shownKeys = new WeakMap<Notice, string>();
  * The key of what a 目录 table shows of a notice: its metadata and 内容概述 (lead), never its
  * body. A notice is listed on several 目录 (all, its 分类, year, 发布机构), so it is worked out once.
  */
-function shownKey(notice: Notice): string {
+export function shownKey(notice: Notice): string {
   let key = shownKeys.get(notice);
   if (key === undefined) {
     const { body: _, text: __, ...shown } = notice;
