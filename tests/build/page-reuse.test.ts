@@ -85,7 +85,7 @@ describe('pages reused by a rebuild', () => {
     assert.deepEqual(afterEdit, pages(join(work, 'fresh')));
   });
 
-  test('the edit reached the pages that show it: its own, its 解读, the 目录', () => {
+  test('the edit reached the pages that show it: its own, its 解读, the 目录 and the lists', () => {
     const edited = afterEdit;
     assert.match(
       edited.get('xxgk/11441299MB2E00012L-2024-00004/index.html')!,
@@ -93,6 +93,11 @@ describe('pages reused by a rebuild', () => {
     );
     assert.match(edited.get(`xxgk/${INTERPRETATION}/index.html`)!, /宅基地审批管理办法（修订）<\/a>/);
     assert.match(edited.get('mulu/index.html')!, /宅基地审批管理办法（修订）/);
+    // Its own row and, as the 替代文件 of the repealed 暂行办法, that row's link too.
+    assert.equal(edited.get('guifan/index.html')!.match(/宅基地审批管理办法（修订）/g)?.length, 2);
+    assert.equal(edited.get('guifan/youxiaoxing/feizhi/index.html')!.match(/宅基地审批管理办法（修订）/g)?.length, 1);
+    assert.match(edited.get('fading/zhaijidi/index.html')!, /宅基地审批管理办法（修订）/);
+    assert.match(edited.get('jiedu/index.html')!, /宅基地审批管理办法（修订）<\/a>/);
   });
 
   test('if the bundled styles or scripts changed names, the build stops with OUT untouched, and the next one renders every page', () => {

@@ -1,9 +1,13 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { AxeBuilder } from '@axe-core/playwright';
-import { searchSettled, useSite } from './harness.ts';
+import { join } from 'node:path';
+import { searchSettled, useSite, type Site } from './harness.ts';
+import { ROOT } from '../build/helpers.ts';
 
 const site = useSite('office');
+/** The example office, whose columns, 规范性文件, 解读 and 年度报告 fill the lists. */
+const example = useSite(join(ROOT, 'content'));
 
 const PAGES: [string, string][] = [
   ['home', ''],
@@ -20,21 +24,41 @@ const PAGES: [string, string][] = [
   ['404', 'no-such-page/'],
 ];
 
+// The lists of 法定主动公开内容, 规范性文件, 政策解读 and 年度报告, on the example office.
+const EXAMPLE_PAGES: [string, string][] = [
+  ['法定主动公开内容', 'fading/'],
+  ['a column of 法定主动公开内容', 'fading/jiuzhu/'],
+  ['an empty column', 'fading/jigou/'],
+  ['规范性文件', 'guifan/'],
+  ['规范性文件 narrowed by 有效性', 'guifan/youxiaoxing/feizhi/'],
+  ['政策解读', 'jiedu/'],
+  ['年度报告 and their figures', 'nianbao/'],
+];
+
+/** axe's serious and critical findings on one page, one line each. */
+async function seriousViolations(on: Site, path: string): Promise<string[]> {
+  const context = await on.context();
+  const page = await context.newPage();
+  await page.goto(`${on.url}${path}`);
+  if (path.startsWith('sousuo/')) await searchSettled(page);
+  const results = await new AxeBuilder({ page })
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'])
+    .analyze();
+  await context.close();
+  return results.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id}: ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+}
+
 describe('accessibility (axe-core, WCAG 2.1 AA rules)', () => {
   for (const [name, path] of PAGES) {
     test(`${name} has no serious or critical violation`, async () => {
-      const context = await site.context();
-      const page = await context.newPage();
-      await page.goto(`${site.url}${path}`);
-      if (path.startsWith('sousuo/')) await searchSettled(page);
-      const results = await new AxeBuilder({ page })
-        .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'])
-        .analyze();
-      const serious = results.violations
-        .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-        .map((v) => `${v.id}: ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-      assert.deepEqual(serious, []);
-      await context.close();
+      assert.deepEqual(await seriousViolations(site, path), []);
+    });
+  }
+  for (const [name, path] of EXAMPLE_PAGES) {
+    test(`${name} has no serious or critical violation`, async () => {
+      assert.deepEqual(await seriousViolations(example, path), []);
     });
   }
 });

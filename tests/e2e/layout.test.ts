@@ -77,13 +77,24 @@ const PAGES: PageKind[] = [
   { name: 'search', path: () => `sousuo/?q=${encodeURIComponent('宅基地')}`, firstEntry: '.search-result h2 a' },
   // Many results: every facet, with the longest category names.
   { name: 'search-broad', path: () => `sousuo/?q=${encodeURIComponent('工作')}`, firstEntry: '.search-result h2 a' },
-  { name: 'annual-figures', path: () => 'nianbao/' },
+  { name: 'annual-figures', path: () => 'nianbao/', firstEntry: '.report-list li:first-child a' },
   { name: 'offline', path: () => 'lixian/' },
   { name: 'external-link', path: () => `waibu/${readdirSync(join(site.out, 'waibu'))[0]}/` },
   { name: 'not-found', path: () => 'no-such-page/' },
   // 依申请公开 and its 申请表, whose table scrolls in its own region on a phone.
   { name: 'apply', path: () => 'yishenqing/' },
   { name: 'application-form', path: () => 'yishenqing/shenqingbiao/' },
+  // The lists of 法定主动公开内容, 规范性文件 and 政策解读.
+  { name: 'columns', path: () => 'fading/', firstEntry: '.column-entry:first-child h3 a' },
+  { name: 'column', path: () => 'fading/jiuzhu/', firstEntry: '.catalogue tbody tr:first-child .catalogue__title a' },
+  { name: 'column-empty', path: () => 'fading/jigou/' },
+  { name: 'normative', path: () => 'guifan/', firstEntry: '.catalogue tbody tr:first-child .catalogue__title a' },
+  {
+    name: 'normative-repealed',
+    path: () => 'guifan/youxiaoxing/feizhi/',
+    firstEntry: '.catalogue tbody tr:first-child .catalogue__title a',
+  },
+  { name: 'interpretations', path: () => 'jiedu/', firstEntry: '.pairs tbody tr:first-child a' },
 ];
 
 /** One browser context per text size and script, its choices stored as the reading tools store them. */
