@@ -4,6 +4,7 @@
  */
 import { describe, test, before } from 'node:test';
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { HTMLElement } from 'node-html-parser';
 import { page, ROOT, runScript, tempDir, text } from './helpers.ts';
@@ -181,6 +182,19 @@ describe('the lists of the example office', () => {
     assert.match(text(reports[0]), /发布日期 2026-01-23/);
     assert.deepEqual(html.querySelectorAll('main h2').map(text), ['历年年度报告', '年度报告数据']);
     assert.equal(text(html.querySelector('#year-2024')), '2024年', 'the figures follow, year by year');
+  });
+
+  test('the sitemap lists the lists, each dated by its newest entry', () => {
+    const sitemap = readFileSync(join(out, 'sitemap.xml'), 'utf8');
+    const site = 'https://gk.shilizhen.example.gov.cn';
+    for (const [path, lastmod] of [
+      ['/fading/', '2026-'],
+      ['/fading/jiuzhu/', '2025-12-30'],
+      ['/guifan/', '2025-09-15'],
+      ['/jiedu/', '2024-06-28'],
+    ])
+      assert.match(sitemap, new RegExp(`<loc>${site}${path}</loc><lastmod>${lastmod}`), path);
+    assert.match(sitemap, new RegExp(`<loc>${site}/fading/jigou/</loc></url>`), 'an empty column has no date');
   });
 
   test('no list shows 无 or a dash, or a label without its value, for a field a notice leaves empty', () => {

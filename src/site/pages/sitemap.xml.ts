@@ -5,7 +5,7 @@ import { sitemapXml } from '../../domain/catalogue/feeds.ts';
 import { paths } from '../../domain/site/site-paths.ts';
 
 export const GET: APIRoute = async () => {
-  const { site, newest } = await siteContent();
+  const { site, newest, normative, columnNotices } = await siteContent();
   const entries = [
     { path: paths.home, lastmod: newest[0]?.publishedOn },
     { path: paths.catalogue, lastmod: newest[0]?.publishedOn },
@@ -16,6 +16,11 @@ export const GET: APIRoute = async () => {
     { path: paths.applicationForm },
     { path: paths.rules },
     { path: paths.organ },
+    // The lists of 法定主动公开内容, 规范性文件 and 政策解读; each changes when its newest entry does.
+    { path: paths.columns, lastmod: newest[0]?.publishedOn },
+    { path: paths.normative, lastmod: normative[0]?.publishedOn },
+    { path: paths.interpretations, lastmod: newest.find((n) => n.interprets)?.publishedOn },
+    ...site.columns.map((c) => ({ path: paths.column(c.code), lastmod: columnNotices.get(c.code)?.[0]?.publishedOn })),
     ...newest.map((n) => ({ path: paths.notice(n.indexNumber), lastmod: n.publishedOn })),
   ];
   return new Response(sitemapXml(site, entries), { headers: { 'content-type': 'application/xml; charset=utf-8' } });
