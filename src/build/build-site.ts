@@ -11,9 +11,7 @@ import { emptyColumnProblems, type Content } from '../content/content-check.ts';
 import { formatProblem, type Problem } from '../domain/problems.ts';
 import type { SiteOptions } from '../cli/options.ts';
 import { writeSearchIndex, type SearchIndexReport } from './search/search-index.ts';
-import { guideSearchPage } from '../domain/search/search-pages.ts';
-import { paths } from '../domain/site/site-paths.ts';
-import { t } from '../domain/site/ui-strings.ts';
+import { sitePagesForSearch } from '../domain/search/search-pages.ts';
 import { assertNoForeignAssets } from './asset-scan.ts';
 import { writeOfflineFiles } from './offline-files.ts';
 import { publishAttachments } from './publish-attachments.ts';
@@ -82,8 +80,7 @@ async function buildInto(
   let search: Promise<SearchIndexReport> | undefined;
   try {
     log(`${STAGE_MARK}${STAGES.astro}`);
-    const guide = guideSearchPage(report.content.guide, t('guide.title'), paths.guide);
-    search = writeSearchIndex(report.content.notices, [guide], searchDir, options.base);
+    search = writeSearchIndex(report.content.notices, sitePagesForSearch(report.content), searchDir, options.base);
     search.catch(() => {}); // awaited below; until then a failure must not end the process
     // A digest of the content and code (build-id.ts), made while Pagefind starts on its thread.
     const version = await buildIdOf(report.content, options.content, options.base);

@@ -4,7 +4,8 @@ import { toSimplified } from '../../src/domain/search/chinese-variants.ts';
 import { docNumberKey, indexNumberKey, lookupKey } from '../../src/domain/search/search-keys.ts';
 import { excerptAsWritten } from '../../src/domain/search/search-excerpt.ts';
 import { pageSearchRecord, searchRecord } from '../../src/domain/search/search-record.ts';
-import { guideSearchPage } from '../../src/domain/search/search-pages.ts';
+import { markdownSearchPage, sitePagesForSearch } from '../../src/domain/search/search-pages.ts';
+import { parseSiteYaml } from '../../src/content/content-check.ts';
 import { rankResults, TITLE_WORDS, titleHolds, titleWords } from '../../src/domain/search/search-ranking.ts';
 import { EVERY_NOTICE_KEY } from '../../src/domain/search/search-keys.ts';
 import { shardCacheKey } from '../../src/build/search/search-shard-cache.ts';
@@ -123,8 +124,48 @@ describe('searchRecord', () => {
   });
 });
 
+describe('the site pages in the search index', () => {
+  const site = (yaml: string) =>
+    parseSiteYaml(new TextEncoder().encode(`机关名称: 测试镇人民政府\n机构代码: "114400001234567890"\n${yaml}`)).site!;
+  const organ = {
+    functions: '（一）贯彻执行上级决定。\n（二）负责本镇经济社会发展。',
+    departments: [{ name: '党政综合办公室', duties: '负责机关日常运转', phone: '0758-1234501' }],
+    leaders: [{ name: '张三', title: '镇长', duties: '主持镇政府全面工作' }],
+  };
+
+  test('the 指南 and 依申请公开 always; 制度 and 机构信息 when the office wrote them', () => {
+    const bare = sitePagesForSearch({ site: site(''), guide: '# 指南\n\n正文。\n' });
+    assert.deepEqual(
+      bare.map((p) => p.path),
+      ['/zhinan/', '/yishenqing/'],
+    );
+    const full = sitePagesForSearch({ site: site(''), guide: '正文。', rules: '## 保密审查\n\n先审后发。\n', organ });
+    assert.deepEqual(
+      full.map((p) => [p.path, p.title]),
+      [
+        ['/zhinan/', '政府信息公开指南'],
+        ['/yishenqing/', '依申请公开'],
+        ['/zhidu/', '政府信息公开制度'],
+        ['/jigou/', '机构信息'],
+      ],
+    );
+    assert.deepEqual(full[2]!.headings, ['保密审查']);
+    assert.match(full[3]!.text, /党政综合办公室 负责机关日常运转 0758-1234501/);
+    assert.match(full[3]!.text, /张三 镇长 主持镇政府全面工作/);
+  });
+
+  test('依申请公开 holds the channels this office has, and no other', () => {
+    const [, withFax] = sitePagesForSearch({ site: site('地址: 示例路1号\n传真: 0758-1234568\n'), guide: '正文。' });
+    assert.match(withFax!.text, /传真 0758-1234568/);
+    assert.match(withFax!.text, /当面递交 示例路1号/);
+    const [, none] = sitePagesForSearch({ site: site(''), guide: '正文。' });
+    assert.doesNotMatch(none!.text, /传真 |当面递交 /);
+    assert.ok(withFax!.headings.includes('答复期限') && withFax!.headings.includes('收费'));
+  });
+});
+
 describe('the 指南 in the search index', () => {
-  const guide = guideSearchPage(
+  const guide = markdownSearchPage(
     '本指南每年更新一次。\n\n## 一、主动公开\n\n主动公开的信息。\n\n## 二、依申請公開\n\n可以向本机关申请。\n',
     '政府信息公开指南',
     '/zhinan/',

@@ -32,7 +32,7 @@ export interface SearchIndexReport {
 }
 
 /**
- * Writes the search index of `notices` and `pages` (the 指南) into `dir` (which becomes
+ * Writes the search index of `notices` and `pages` (指南, 依申请公开, 制度, 机构信息) into `dir` (which becomes
  * OUT/pagefind/): shard 0 at the top, shard k in `k/`. Shards whose notices are unchanged since
  * an earlier build are copied from the shard cache instead of indexed again.
  *

@@ -30,7 +30,7 @@ const MIN_ENTRIES = 48;
 const COMPLETE = 'pagefind-entry.json';
 
 /**
- * The cache name of a shard of `notices` and `pages` (the 指南, in shard 0). `codeVersion` is
+ * The cache name of a shard of `notices` and `pages` (指南 and the other site pages, in shard 0). `codeVersion` is
  * code-version.ts's digest, passed in by the main thread, which has it already.
  */
 // The code version covers all of src/, the indexing steps included.

@@ -47,6 +47,12 @@ export function isShellFile(path: string, bytes: number): boolean {
       'index.html',
       'mulu/index.html',
       'zhinan/index.html',
+      // The 专栏's statutory pages, linked from the home: small, and what a reader offline still needs
+      // to apply (the 申请表 prints without a network).
+      'zhidu/index.html',
+      'jigou/index.html',
+      'yishenqing/index.html',
+      'yishenqing/shenqingbiao/index.html',
       'sousuo/index.html',
       'lixian/index.html',
       '404.html',
