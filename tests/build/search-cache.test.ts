@@ -22,8 +22,14 @@ function tree(dir: string): Map<string, string> {
 describe('search shards reused by a rebuild', () => {
   const work = tempDir('search-cache');
   const content = join(work, 'content');
-  // 25: the example office's 2024–2026 notices fill one shard exactly, 2021–2023 the other.
-  const env = (cache: string) => ({ GONGKAI_SEARCH_SHARD_SIZE: '25', GONGKAI_SEARCH_CACHE: join(work, cache) });
+  // The example office's 2024–2026 notices fill one shard exactly, 2021–2023 the other.
+  const recent = ['2024', '2025', '2026'].flatMap((year) =>
+    readdirSync(join(ROOT, 'content/notices', year)).filter((f) => /\.mdx?$/.test(f)),
+  );
+  const env = (cache: string) => ({
+    GONGKAI_SEARCH_SHARD_SIZE: String(recent.length),
+    GONGKAI_SEARCH_CACHE: join(work, cache),
+  });
   const build = (out: string, cache: string) => {
     const result = runScript('build', ['--content', content, '--out', join(work, out)], env(cache));
     assert.equal(result.status, 0, result.stderr + result.stdout);
