@@ -216,7 +216,7 @@ export const ui = {
   'organ.none': '本机关尚未公布机构信息。',
   'home.guideAbout': '公开范围、公开方式、依申请公开的办理程序和联系方式。',
   'home.rulesAbout': '本机关主动公开、依申请公开、保密审查、年度报告等工作制度。',
-  'home.catalogueAbout': '全部政府信息，可按分类、年份、发布机构和有效性查阅。',
+  'home.catalogueAbout': '全部政府信息，可按分类、体裁、年份、发布机构和有效性查阅。',
   'home.annual': '政府信息公开年报',
   'home.annualAbout': '本机关历年政府信息公开工作年度报告。',
   'home.annualLatest': '最新一期：',
