@@ -24,6 +24,29 @@ describe('the lists of the example office', () => {
     assert.equal(result.status, 0, result.stderr + result.stdout);
   });
 
+  test('every section page carries the government meta tags with its own column', () => {
+    const sections: [string, string, string][] = [
+      ['/', '首页', '信息发布'],
+      ['/zhidu/', '政府信息公开制度', '信息发布'],
+      ['/jigou/', '机构信息', '信息发布'],
+      ['/fading/', '法定主动公开内容', '信息发布'],
+      ['/fading/jiuzhu/', '社会救助', '信息发布'],
+      ['/guifan/', '规范性文件', '信息发布'],
+      ['/jiedu/', '政策解读', '解读回应'],
+      ['/nianbao/', '政府信息公开年报', '信息发布'],
+      ['/yishenqing/', '依申请公开', '信息发布'],
+      ['/yishenqing/shenqingbiao/', '依申请公开', '信息发布'],
+    ];
+    for (const [path, column, type] of sections) {
+      const html = at(path);
+      assert.equal(meta(html, 'SiteName'), '示例镇人民政府', path);
+      assert.equal(meta(html, 'SiteIDCode'), '4412990001', path);
+      assert.equal(meta(html, 'ColumnName'), column, path);
+      assert.equal(meta(html, 'ColumnType'), type, path);
+      assert.equal(meta(html, 'Url'), `https://gk.shilizhen.example.gov.cn${path}`, path);
+    }
+  });
+
   test('/fading/ lists the 14 columns of site.yaml, grouped where the law asks for them, with their notice counts', () => {
     const html = at('/fading/');
     const entries = html.querySelectorAll('.column-entry');
