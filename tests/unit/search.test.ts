@@ -131,6 +131,9 @@ describe('the site pages in the search index', () => {
     functions: '（一）贯彻执行上级决定。\n（二）负责本镇经济社会发展。',
     departments: [{ name: '党政综合办公室', duties: '负责机关日常运转', phone: '0758-1234501' }],
     leaders: [{ name: '张三', title: '镇长', duties: '主持镇政府全面工作' }],
+    address: undefined,
+    officeHours: undefined,
+    phone: undefined,
   };
 
   test('the 指南 and 依申请公开 always; 制度 and 机构信息 when the office wrote them', () => {
