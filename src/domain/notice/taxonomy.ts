@@ -31,19 +31,32 @@ export const DEFAULT_TAXONOMY: Taxonomy = [
   '其他',
 ];
 
-/** The category nearest to what the editor typed, to suggest in the error message. */
+/**
+ * The category nearest to what the editor typed, to suggest in the error message. An entry that
+ * holds what was typed (农业 → 农业、林业、水利), or that what was typed holds (国防动员 → 国防),
+ * wins: clerks type one word of a combined entry, and by edit distance alone 农业 is nearer the
+ * short, unrelated 国防. Among several such entries, and when there is none, the smallest edit
+ * distance decides.
+ */
 export function nearestCategory(value: string, taxonomy: Taxonomy): string {
-  let best = taxonomy[0] ?? '';
+  const typed = stripPunctuation(value);
+  const containing = typed
+    ? taxonomy.filter((category) => {
+        const entry = stripPunctuation(category);
+        return entry.includes(typed) || typed.includes(entry);
+      })
+    : [];
+  let best = (containing.length ? containing : taxonomy)[0] ?? '';
   let bestScore = Infinity;
-  for (const category of taxonomy) {
-    const score = editDistance(stripPunctuation(value), stripPunctuation(category));
+  for (const category of containing.length ? containing : taxonomy) {
+    const score = editDistance(typed, stripPunctuation(category));
     if (score < bestScore) [best, bestScore] = [category, score];
   }
   return best;
 }
 
 function stripPunctuation(text: string): string {
-  return text.replace(/[、，,；;\s/\\]/g, '');
+  return text.replace(/[、，,；;。.：:（）()\s/\\]/g, '');
 }
 
 /**
