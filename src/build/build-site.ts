@@ -67,7 +67,7 @@ async function buildInto(
   log: (line: string) => void,
 ): Promise<BuildResult> {
   log(`${STAGE_MARK}${STAGES.check}`);
-  const report = await loadContentInParallel(options.content, { cache: true });
+  const report = await loadContentInParallel(options.content, { cache: true, purpose: 'build' });
   if (!report.content) return { ok: false, problems: report.problems };
   log(`内容检查通过：${report.content.notices.length} 篇公文。`);
   for (const line of personalInfoExceptionLines(report.content.notices)) log(line);

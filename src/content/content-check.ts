@@ -134,10 +134,27 @@ function checkEach(files: ContentFolder['notices'], checkFile: ReturnType<typeof
 }
 
 /**
+ * What the content is checked for. `check` (and `npm run new`) looks at work in progress;
+ * `build` publishes it, so the problems in BUILD_ERRORS stop it.
+ */
+export type CheckPurpose = 'check' | 'build';
+
+/**
+ * Warnings while editing that are errors when publishing: a draft may hold them, readers must
+ * never see them. Their messages say so (“生成网站时这是错误：…”). The per-file results (and the
+ * check cache) stay the same for both purposes; only the severity is raised, here.
+ */
+export const BUILD_ERRORS: ReadonlySet<string> = new Set(['placeholder-body']);
+
+/**
  * Checks a whole content folder. `checkedNotices` are `noticeFileChecker`'s results for
  * `folder.notices`, in order, when the caller has already worked them out (in parallel).
  */
-export function checkContent(folder: ContentFolder, checkedNotices?: readonly NoticeFileResult[]): ContentReport {
+export function checkContent(
+  folder: ContentFolder,
+  checkedNotices?: readonly NoticeFileResult[],
+  { purpose = 'check' }: { purpose?: CheckPurpose } = {},
+): ContentReport {
   const problems: Problem[] = [];
   const refusedPaths = new Set((folder.refused ?? []).map((r) => r.path));
   const site = checkSite(folder.siteYaml, problems, refusedPaths.has(SITE_FILE));
@@ -173,7 +190,11 @@ export function checkContent(folder: ContentFolder, checkedNotices?: readonly No
   const attachments = publishedAttachments(folder.attachments, attachmentUses(notices, linked, site));
   problems.push(...attachments.problems);
 
-  const sorted = sortProblems(problems);
+  const sorted = sortProblems(
+    purpose === 'build'
+      ? problems.map((p) => (BUILD_ERRORS.has(p.kind) ? { ...p, severity: 'error' as const } : p))
+      : problems,
+  );
   const ok = !hasErrors(sorted);
   return {
     problems: sorted,
@@ -373,10 +394,12 @@ function checkNoticeFile(
   }
   const placeholderAt = body.split('\n').findIndex((line) => line.includes(BODY_PLACEHOLDER));
   if (placeholderAt >= 0) {
-    // A warning, not an error: `npm run new` writes it and the file must pass check at once.
+    // A warning here, an error when building (BUILD_ERRORS): `npm run new` writes it, and the
+    // file must pass check at once, but it must never reach readers.
     problems.push({
       file, line: bodyLine + placeholderAt, field: '正文', severity: 'warning', kind: 'placeholder-body',
-      message: `正文中还有新建时的占位文字“${BODY_PLACEHOLDER}”`, fix: '把它换成公文正文后再发布',
+      message: `生成网站时这是错误：正文中还有新建时的占位文字“${BODY_PLACEHOLDER}”`,
+      fix: '把它换成公文正文，否则 npm run build 不会生成网站',
     });
   }
   const resourceProblems = bodyEmpty ? [] : bodyResourceProblems(file, body, bodyLine, siteUrl);

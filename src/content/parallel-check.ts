@@ -8,7 +8,7 @@
 import { Worker } from 'node:worker_threads';
 import { availableParallelism } from 'node:os';
 import { readContentFolder } from './content-folder.ts';
-import { checkContent, noticeFileChecker, parseSiteYaml, type ContentFolder, type ContentReport, type NoticeFileResult } from './content-check.ts';
+import { checkContent, noticeFileChecker, parseSiteYaml, type CheckPurpose, type ContentFolder, type ContentReport, type NoticeFileResult } from './content-check.ts';
 import type { CheckWorkerInput } from './check-worker.ts';
 import { openCheckCache } from './check-cache.ts';
 
@@ -19,13 +19,15 @@ export interface ParallelCheckOptions {
   minFilesPerThread?: number;
   /** Reuse and keep the results of earlier checks (check-cache.ts). */
   cache?: boolean;
+  /** `build` makes the problems that must not be published errors (content-check.ts BUILD_ERRORS). */
+  purpose?: CheckPurpose;
 }
 
 /**
  * The same report as `loadContent(dir)`, worked out on several threads; with `cache`, files
  * unchanged since the last check are not checked again (check-cache.ts).
  */
-export async function loadContentInParallel(dir: string, { threads = availableParallelism(), minFilesPerThread = 500, cache = false }: ParallelCheckOptions = {}): Promise<ContentReport> {
+export async function loadContentInParallel(dir: string, { threads = availableParallelism(), minFilesPerThread = 500, cache = false, purpose = 'check' }: ParallelCheckOptions = {}): Promise<ContentReport> {
   const folder = await readContentFolder(dir);
   const cached = cache ? await openCheckCache(folder.siteYaml) : undefined;
   const earlier = folder.notices.map(({ path, bytes }) => cached?.get(path, bytes));
@@ -35,7 +37,7 @@ export async function loadContentInParallel(dir: string, { threads = availablePa
   const results = earlier.map((result) => result ?? checked[next++]!);
   // A cache that cannot be written (read-only or full disk) only makes the next check slower.
   await cached?.save(folder.notices.map((file, i) => ({ ...file, result: results[i]! }))).catch(() => {});
-  return checkContent(folder, results);
+  return checkContent(folder, results, { purpose });
 }
 
 /** `noticeFileChecker`'s results for `files`, in order, on `threads` threads. */

@@ -1,4 +1,5 @@
 import { describe, test, before } from 'node:test';
+import { spawnSync } from 'node:child_process';
 import assert from 'node:assert/strict';
 import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
@@ -401,5 +402,34 @@ describe('check', () => {
       'a file without fixes is not rewritten',
     );
     assert.equal(result.status, 1, 'the other errors remain');
+  });
+});
+
+describe('a notice still holding the placeholder body of `npm run new`', () => {
+  const content = join(tempDir('placeholder'), 'content');
+  cpSync(fixture('office'), content, { recursive: true });
+  const made = spawnSync(
+    process.execPath,
+    [join(ROOT, 'src/cli/new.ts'), '--content', content, '--yes', '--标题', '关于占位正文的通知', '--分类', '综合政务'],
+    { cwd: ROOT, encoding: 'utf8' },
+  );
+
+  test('passes check with a warning that says building refuses it', () => {
+    assert.equal(made.status, 0, made.stderr + made.stdout);
+    const checked = runScript('check', ['--content', content]);
+    assert.equal(checked.status, 0, checked.stderr + checked.stdout);
+    assert.match(
+      checked.stderr,
+      /警告 notices\/\d{4}\/\d{8}-tongzhi\.md:\d+ 正文: 生成网站时这是错误：正文中还有新建时的占位文字“（在此填写正文。）”/,
+    );
+  });
+
+  test('stops the build before anything is written', () => {
+    const out = join(content, '..', 'dist');
+    const built = runScript('build', ['--content', content, '--out', out]);
+    assert.equal(built.status, 1);
+    assert.match(built.stderr, /错误 notices\/\d{4}\/\d{8}-tongzhi\.md:\d+ 正文: 生成网站时这是错误：/);
+    assert.match(built.stderr, /内容有错误，未生成网站/);
+    assert.ok(!existsSync(out), 'no output folder');
   });
 });

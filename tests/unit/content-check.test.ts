@@ -337,7 +337,22 @@ describe('a new notice’s placeholder body', () => {
       report.problems.map((p) => [p.kind, p.severity, p.field]),
       [['placeholder-body', 'warning', '正文']],
     );
-    assert.ok(report.content, 'the notice still builds');
+    assert.ok(report.content, 'check passes: a file `npm run new` just wrote');
+    assert.equal(report.problems[0]!.line, 9);
+    assert.equal(report.problems[0]!.message, '生成网站时这是错误：正文中还有新建时的占位文字“（在此填写正文。）”');
+  });
+  test('is an error when building: the build publishes nothing', () => {
+    const files = folder({ 'notices/a.md': notice({}, '\n（在此填写正文。）\n') });
+    const report = checkContent(files, undefined, { purpose: 'build' });
+    assert.deepEqual(
+      report.problems.map((p) => [p.kind, p.severity, p.field, p.line]),
+      [['placeholder-body', 'error', '正文', 9]],
+    );
+    assert.equal(report.content, undefined);
+  });
+  test('building content without it is the same as checking it', () => {
+    const files = folder({ 'notices/a.md': notice({}) });
+    assert.deepEqual(checkContent(files, undefined, { purpose: 'build' }), checkContent(files));
   });
 });
 
