@@ -13,6 +13,7 @@ import { noticeSlug, noticeTemplate } from '../domain/notice/notice-template.ts'
 import { paths, publicUrl, withBase } from '../domain/site/site-paths.ts';
 import { usedIndexNumbers } from '../domain/notice/used-index-numbers.ts';
 import { formatProblem, type Problem } from '../domain/problems.ts';
+import { fieldByKey, type NoticeKey } from '../domain/notice/fields.ts';
 import type { Draft } from './new-options.ts';
 
 export interface NewNoticePlan {
@@ -83,6 +84,20 @@ function newFileProblems(folder: ContentFolder, file: string, text: string): Pro
   return report.problems.filter(
     (p) => p.file === file && p.severity === 'error' && p.kind !== 'dangling-interpretation',
   );
+}
+
+/** The fields the closing advice asks the editor to fill in, when the new file leaves them empty. */
+const ADVISED_KEYS: readonly NoticeKey[] = ['摘要', '主题词', '成文日期', '有效性'];
+
+/**
+ * Of the advised fields, those the draft left empty, in the advice's order: the editor is asked
+ * for 摘要 only when `--摘要` did not give it. 有效性 has no flag, so it is always among them.
+ */
+export function fieldsToFillIn(draft: Draft): NoticeKey[] {
+  return ADVISED_KEYS.filter((key) => {
+    const value = (draft as Partial<Record<string, unknown>>)[fieldByKey(key)!.name];
+    return value === undefined || value === '' || (Array.isArray(value) && value.length === 0);
+  });
 }
 
 /**

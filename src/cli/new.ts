@@ -18,10 +18,11 @@ import {
   parseNewOptions,
   todayInChina,
   type DraftContext,
+  type Draft,
   type DraftInput,
 } from './new-options.ts';
 import { askForDraft } from './new-prompt.ts';
-import { planNotice, writePlannedNotice, type NewNoticePlan } from './new-notice.ts';
+import { fieldsToFillIn, planNotice, writePlannedNotice, type NewNoticePlan } from './new-notice.ts';
 
 function fail(lines: string[]): never {
   for (const line of lines) console.error(line);
@@ -77,7 +78,7 @@ for (let attempt = 1; ; attempt++) {
   if (!planned.ok) fail([planned.message]);
   const { plan } = planned;
   if (await writePlannedNotice(content, plan)) {
-    report(plan);
+    report(plan, checked.draft);
     break;
   }
   if (attempt >= 5) fail([`${plan.file} 已存在（可能有人同时在新建公文），没有覆盖它。请稍后重新运行。`]);
@@ -110,7 +111,8 @@ function shown(path: string): string {
   return rel && !rel.startsWith('..') && !isAbsolute(rel) ? rel : path;
 }
 
-function report(plan: NewNoticePlan): void {
+function report(plan: NewNoticePlan, draft: Draft): void {
+  const missing = fieldsToFillIn(draft);
   const file = shown(join(content, plan.file));
   const flags = [
     ...(shown(content) === 'content' ? [] : [`--content ${shown(content)}`]),
@@ -125,7 +127,7 @@ function report(plan: NewNoticePlan): void {
       '',
       '接下来：',
       `  1. 用编辑器（记事本、VS Code 等，保存为 UTF-8）打开 ${file}，把“${BODY_PLACEHOLDER}”换成正文；`,
-      '     补上摘要、主题词、成文日期、有效性等字段，用不到的字段留空即可。',
+      `     ${missing.length ? `补上${missing.join('、')}等字段，` : ''}用不到的字段留空即可。`,
       `  2. 运行 ${withFlags('npm run check')} 检查，按提示改正。`,
       `  3. 运行 ${withFlags('npm start')} 在本机预览，打开 http://127.0.0.1:4321${plan.path}`,
       `  4. 确认无误后提交并推送：git add ${file} && git commit -m "发布：${plan.indexNumber}" && git push`,

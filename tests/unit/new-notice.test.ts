@@ -5,7 +5,7 @@ import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { planNotice, writePlannedNotice } from '../../src/cli/new-notice.ts';
+import { fieldsToFillIn, planNotice, writePlannedNotice } from '../../src/cli/new-notice.ts';
 import { todayInChina, type Draft } from '../../src/cli/new-options.ts';
 import { loadContent } from '../../src/content/content-folder.ts';
 import { parseSiteYaml, type ContentFolder } from '../../src/content/content-check.ts';
@@ -89,6 +89,17 @@ describe('planNotice', () => {
   });
 });
 
+describe('fieldsToFillIn', () => {
+  test('is 摘要, 主题词, 成文日期 and 有效性 for a draft with none of them', () => {
+    assert.deepEqual(fieldsToFillIn(draft()), ['摘要', '主题词', '成文日期', '有效性']);
+  });
+  test('leaves out what the draft gives', () => {
+    const given = draft({ summary: '一句话。', keywords: ['森林防火'], writtenOn: '2026-11-20' as CalendarDate });
+    assert.deepEqual(fieldsToFillIn(given), ['有效性']);
+    assert.deepEqual(fieldsToFillIn(draft({ keywords: [] })), ['摘要', '主题词', '成文日期', '有效性']);
+  });
+});
+
 describe('writePlannedNotice', () => {
   test('never overwrites: a file that appeared meanwhile is left alone', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'gongkai-new-'));
@@ -138,6 +149,7 @@ describe('npm run new (the script, on a copy of the example office)', () => {
     assert.match(result.stdout, /https:\/\/gk\.shilizhen\.example\.gov\.cn\/xxgk\/11441299MB2E00012L-2026-00008\//);
     assert.match(result.stdout, /npm run check/);
     assert.match(result.stdout, /已改为“示镇府〔2026〕30号”/);
+    assert.match(result.stdout, /补上摘要、主题词、成文日期、有效性等字段，用不到的字段留空即可。/);
 
     const text = readFileSync(file, 'utf8');
     for (const key of NOTICE_KEYS) assert.match(text, new RegExp(`^${key}:`, 'm'), key);
@@ -152,6 +164,13 @@ describe('npm run new (the script, on a copy of the example office)', () => {
       [],
     );
     assert.ok(report.content!.notices.some((n) => n.indexNumber === '11441299MB2E00012L/2026-00008'));
+  });
+
+  test('its advice names only the fields the flags left empty', () => {
+    const result = run([...args, '--摘要', '部署冬季森林防火工作。', '--主题词', '森林防火 通知']);
+    assert.equal(result.status, 0, result.stderr);
+    assert.match(result.stdout, /\n {5}补上成文日期、有效性等字段，用不到的字段留空即可。\n/);
+    rmSync(/已新建公文：(\S+)/.exec(result.stdout)![1]!);
   });
 
   test('a second run gets the next serial and a new file name', async () => {
