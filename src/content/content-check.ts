@@ -8,6 +8,7 @@ import { splitNotice } from './notice-source.ts';
 import { parseYamlFields } from '../domain/notice/yaml-fields.ts';
 import { noticeSchema, NOTICE_KEYS, type NoticeMeta } from '../domain/notice/notice-schema.ts';
 import { NOTICE_FIELDS, type NoticeField } from '../domain/notice/fields.ts';
+import { KEY_SYNONYMS } from '../domain/notice/field-labels.ts';
 import { SiteConfigSchema, SITE_KEYS, type SiteConfig } from '../domain/site/site-config.ts';
 import { schemaProblems } from '../domain/notice/schema-problems.ts';
 import { parseIndexNumber, indexNumberSlug } from '../domain/notice/index-number.ts';
@@ -419,7 +420,7 @@ function checkNoticeFile(
   problems.push(...safety);
   const parsed = schema.safeParse(data);
   if (!parsed.success) {
-    const found = schemaProblems(parsed.error, file, lineOf, NOTICE_KEYS);
+    const found = schemaProblems(parsed.error, file, lineOf, NOTICE_KEYS, { synonymOf: (key) => KEY_SYNONYMS.get(key) });
     problems.push(...found.map((p) => ({ ...p, line: p.line ?? 1 })));
     return { problems, linked };
   }

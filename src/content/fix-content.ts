@@ -1,6 +1,8 @@
 /**
  * `check --fix`: rewrites the mistakes that have exactly one right answer — files saved as
- * UTF-16, UTF-32 or GBK become UTF-8, and 文号 brackets become 〔〕. Everything else, and any
+ * UTF-16, UTF-32 or GBK become UTF-8, full-width colons, list dashes and indentation in the
+ * YAML syntax become ASCII, keys written under another name (发文机关) get the site's name
+ * (发布机构), and 文号 brackets become 〔〕. Everything else, and any
  * file whose encoding cannot be told for certain, is left for the editor, with check's message
  * saying how. Every rewritten file's original is backed up first (safe-rewrite.ts).
  */
@@ -11,6 +13,8 @@ import { ENCODING_NAMES, explainUndecodable } from './source-text.ts';
 import { decodeStrictly, detectEncoding, type Encoding } from './text-encoding.ts';
 import { splitNotice } from './notice-source.ts';
 import { checkDocNumber } from '../domain/notice/doc-number.ts';
+import { KEY_SYNONYMS } from '../domain/notice/field-labels.ts';
+import { fullWidthRepairs } from '../domain/notice/yaml-full-width.ts';
 import { GUIDE_FILE, ORGAN_FILE, RULES_FILE, SITE_FILE } from './content-check.ts';
 import { backupRun, describeFileError, replaceFile, type BackupRun } from './safe-rewrite.ts';
 
@@ -68,7 +72,18 @@ export function planFix(file: string, bytes: Uint8Array): FixPlan | undefined {
     if (!detected.hadBom) changes.push(`  请核对转换结果：${sampleLine(detected.text)}；如是乱码，请用备份恢复原文件`);
   }
   let text = detected.text;
-  const fixed = file.startsWith('notices/') ? fixDocNumber(file, text) : undefined;
+  const isNotice = file.startsWith('notices/');
+  if (isNotice || file === SITE_FILE || file === ORGAN_FILE) {
+    const syntax = fixFullWidthSyntax(text, isNotice);
+    text = syntax.text;
+    changes.push(...syntax.repairs.map((r) => `已修正 ${file}:${r.line} ${r.where}：“${shortened(r.from)}” → “${shortened(r.to)}”`));
+  }
+  if (isNotice) {
+    const renamed = renameSynonymKeys(file, text);
+    text = renamed.text;
+    changes.push(...renamed.renames.map((r) => `已修正 ${file}:${r.line} 字段名：${r.from} → ${r.to}`));
+  }
+  const fixed = isNotice ? fixDocNumber(file, text) : undefined;
   if (fixed) {
     text = fixed.text;
     changes.push(`已修正 ${file}:${fixed.line} 文号：${fixed.from} → ${fixed.to}`);
@@ -77,6 +92,66 @@ export function planFix(file: string, bytes: Uint8Array): FixPlan | undefined {
   // A UTF-8 BOM is the editor's choice and harmless; a UTF-16/32 BOM would be wrong in UTF-8.
   const bom = detected.encoding === 'utf-8' && detected.hadBom ? '\uFEFF' : '';
   return { output: bom + text, changes };
+}
+
+/** A line as the change list shows it: trimmed, at most 40 characters. */
+function shortened(line: string): string {
+  const trimmed = line.trim();
+  return trimmed.length > 40 ? `${trimmed.slice(0, 40)}…` : trimmed;
+}
+
+/** A text's lines and line ends, alternating, so a rewrite keeps CRLF, CR and LF as they were. */
+const linesAndEnds = (text: string) => text.split(/(\r\n|\r|\n)/);
+
+/**
+ * Full-width colons, dashes and indentation in YAML syntax → ASCII (yaml-full-width.ts decides
+ * which, the same as check). In a notice, only the frontmatter: the body is the clerk's prose.
+ */
+function fixFullWidthSyntax(
+  text: string,
+  frontmatterOnly: boolean,
+): { text: string; repairs: { line: number; where: string; from: string; to: string }[] } {
+  const parts = linesAndEnds(text);
+  const lines = parts.filter((_, i) => i % 2 === 0);
+  let from = 0;
+  let to = lines.length;
+  if (frontmatterOnly) {
+    if (!/^---[ \t]*$/.test(lines[0] ?? '')) return { text, repairs: [] };
+    from = 1;
+    to = lines.findIndex((line, i) => i > 0 && /^---[ \t]*$/.test(line));
+    if (to < 0) return { text, repairs: [] };
+  }
+  const repairs = fullWidthRepairs(lines.slice(from, to).join('\n')).map((r) => {
+    const line = from + r.line;
+    parts[2 * (line - 1)] = r.to;
+    const keys = r.issues.flatMap((issue) => (issue.key ? [issue.key] : []));
+    return { line, where: keys.length ? keys.join('、') : '全角符号', from: r.from, to: r.to };
+  });
+  return { text: parts.join(''), repairs };
+}
+
+/**
+ * Keys written under another name (发文机关 → 发布机构, field-labels.ts), renamed on their own
+ * line. Not when the file also has the right key, nor twice to the same key: which value is
+ * right is then the editor's call, and check keeps saying so.
+ */
+function renameSynonymKeys(file: string, text: string): { text: string; renames: { line: number; from: string; to: string }[] } {
+  const { source } = splitNotice(file, text.replace(/\r\n?/g, '\n'));
+  if (!source) return { text, renames: [] };
+  const parts = linesAndEnds(text);
+  const taken = new Set(Object.keys(source.data));
+  const renames: { line: number; from: string; to: string }[] = [];
+  for (const key of Object.keys(source.data)) {
+    const target = KEY_SYNONYMS.get(key);
+    const line = source.lineOf(key);
+    if (!target || taken.has(target) || !line) continue;
+    const before = parts[2 * (line - 1)]!;
+    if (!before.startsWith(key)) continue; // a quoted key: left for the editor
+    parts[2 * (line - 1)] = target + before.slice(key.length);
+    taken.add(target);
+    renames.push({ line, from: key, to: target });
+  }
+  return { text: parts.join(''), renames };
 }
 
 /** The first line with Chinese in it, shortened: `第 2 行“标题: 关于…”`. */

@@ -34,11 +34,13 @@ export function splitNotice(file: string, text: string): { source?: NoticeSource
       },
     },
   });
-  if (result.problems.length) return { problems: result.problems };
+  // Fields read despite problems (full-width colons, yaml-full-width.ts) are still checked, so
+  // the editor sees every problem at once; the problems are errors, so nothing is published.
+  if (result.problems.length && !result.fields) return { problems: result.problems };
   const fields = result.fields ?? { data: {}, lineOf: () => undefined };
   const head = text.endsWith(parsed.content) ? text.slice(0, text.length - parsed.content.length) : '';
   return {
-    problems: [],
+    problems: result.problems,
     source: { file, ...fields, body: parsed.content, bodyLine: head.split('\n').length },
   };
 }

@@ -153,7 +153,8 @@ export function parseDeployConfig(file: string, bytes: Uint8Array): ConfigResult
       kind: decoded.kind,
     });
   const { fields, problems } = parseYamlFields(file, decoded.text);
-  if (!fields) return { ok: false, problems };
+  // Fields read despite full-width colons (yaml-full-width.ts) are not good enough to deploy with.
+  if (!fields || problems.length) return { ok: false, problems };
   const lines = nestedKeyLines(decoded.text);
   const lineOf = (path: readonly string[]) =>
     lines.get(path.join('\u0000')) ?? lines.get(path.slice(0, 1).join('\u0000'));

@@ -22,6 +22,8 @@ export interface SchemaProblemOptions {
   itemKeys?: Readonly<Record<string, readonly string[]>>;
   /** Where the file's keys are explained, as `见 docs/…“…”一节`; the notice fields by default. */
   docs?: string;
+  /** Another name of a key (发文机关 → 发布机构): an unknown top-level key said to be it. */
+  synonymOf?: (key: string) => string | undefined;
 }
 
 export function schemaProblems(
@@ -29,7 +31,7 @@ export function schemaProblems(
   file: string,
   lineOf: LineOfKey,
   knownKeys: readonly string[],
-  { lineAt, itemKeys = {}, docs = '见 docs/publishing.md“公文的字段”一节' }: SchemaProblemOptions = {},
+  { lineAt, itemKeys = {}, docs = '见 docs/publishing.md“公文的字段”一节', synonymOf }: SchemaProblemOptions = {},
 ): Problem[] {
   const problems: Problem[] = [];
   for (const issue of error.issues) {
@@ -38,6 +40,26 @@ export function schemaProblems(
       const parent = issue.path.map(String);
       for (const key of issue.keys) {
         const keys = parent.length ? itemKeys[parent[0]!] : undefined;
+        const target = parent.length ? undefined : synonymOf?.(key);
+        if (target) {
+          // Still an error: the field would otherwise be dropped without a word. With both keys
+          // written, which value is right is the editor's call, so --fix leaves it (fix-content.ts).
+          const both = lineOf(target) !== undefined;
+          problems.push({
+            file,
+            line: lineOf(key),
+            field: key,
+            message: both
+              ? `“${key}”在本站叫“${target}”，而文件中已经有“${target}”`
+              : `“${key}”在本站叫“${target}”，请改名（--fix 可自动改名）`,
+            fix: both
+              ? `保留正确的一个：删去“${key}”这一行，或删去“${target}”后把“${key}”改为“${target}”`
+              : `把“${key}:”改为“${target}:”`,
+            severity: 'error',
+            kind: 'unknown-field',
+          });
+          continue;
+        }
         problems.push({
           file,
           line: (parent.length ? lineAt?.([...issue.path, key]) : undefined) ?? lineOf(parent[0] ?? key),

@@ -23,6 +23,7 @@ import {
   type Document,
 } from 'yaml';
 import type { Problem } from '../problems.ts';
+import { applyRepairs, fullWidthMessage, fullWidthRepairs } from './yaml-full-width.ts';
 
 export interface YamlFields {
   data: Record<string, unknown>;
@@ -50,12 +51,38 @@ const YAML_ERRORS: Record<string, string> = {
 
 /**
  * Parse `yamlText`, whose first line is line `firstLine` of `file`.
- * Returns the fields, or the problems that stop them being read.
+ * Returns the fields, or the problems that stop them being read. Fields may come with problems:
+ * full-width syntax (yaml-full-width.ts), an error, is read as the clerk meant it.
  */
 export function parseYamlFields(
   file: string,
   yamlText: string,
   firstLine = 1,
+): { fields?: YamlFields; problems: Problem[] } {
+  // Full-width colons, dashes and indentation are reported, then the repaired text is read, so
+  // the editor sees everything else wrong with the file in the same run.
+  const repairs = fullWidthRepairs(yamlText);
+  const fullWidth = repairs.flatMap(({ line, issues }) =>
+    issues.map((issue): Problem => {
+      const at = line + firstLine - 1;
+      return {
+        file,
+        line: at,
+        field: issue.key ?? '文件',
+        severity: 'error',
+        kind: issue.kind,
+        ...fullWidthMessage(issue, at),
+      };
+    }),
+  );
+  const read = readYamlFields(file, repairs.length ? applyRepairs(yamlText, repairs) : yamlText, firstLine);
+  return { ...read, problems: [...fullWidth, ...read.problems] };
+}
+
+function readYamlFields(
+  file: string,
+  yamlText: string,
+  firstLine: number,
 ): { fields?: YamlFields; problems: Problem[] } {
   const lineCounter = new LineCounter();
   const doc = parseDocument(yamlText, { schema: 'failsafe', lineCounter, uniqueKeys: true, prettyErrors: false });
