@@ -112,7 +112,7 @@ export const NOTICE_FIELDS = [
     name: 'category',
     kind: 'category',
     required: true,
-    help: '分类表中的一项（默认：国务院主题分类，见 `src/domain/notice/taxonomy.ts`）。写错时会提示最接近的分类',
+    help: '分类表中的一项（默认：国务院主题分类，见 `src/domain/notice/taxonomy.ts`）。写错时会提示最接近的分类（优先提示包含所写文字的一项）',
     new: { en: 'category', example: '综合政务', help: '分类，须在分类表中（必填）', rank: 2 },
     exported: true,
     shown: true,
