@@ -104,3 +104,70 @@ describe('check --fix on files in other encodings', () => {
     assert.equal(readdirSync(join(root, '.gongkai-fix-backup')).length, 1, 'no new backup run');
   });
 });
+
+describe('check --fix on full-width syntax and other names of keys', () => {
+  const root = tempDir('check-fix-syntax');
+  const content = join(root, 'content');
+  cpSync(fixture('office'), content, { recursive: true });
+  const file = 'notices/2025/quanjiao.md';
+  const written = [
+    '---',
+    '标题: 关于春耕生产的通知：第二批',
+    '索引号："114400001234567890/2025-00009"',
+    '分类：农业',
+    '发布日期: "2025-03-05"',
+    '发文机关: 测试镇人民政府',
+    '关键词:',
+    '　　－ 春耕',
+    '　　— 农业',
+    '---',
+    '',
+    '根据工作安排：现将有关事项通知如下。',
+    '',
+  ].join('\r\n');
+  mkdirSync(join(content, 'notices/2025'));
+  writeFileSync(join(content, file), written);
+  const checked = runScript('check', ['--content', content], { GONGKAI_CACHE: join(root, 'cache') });
+  const fixed = runScript('check', ['--content', content, '--fix'], { GONGKAI_CACHE: join(root, 'cache') });
+
+  test('check names each full-width mark and each other name, with its line', () => {
+    assert.equal(checked.status, 1);
+    for (const line of [
+      `错误 ${file}:3 索引号: 第 3 行的冒号是全角“：”`,
+      `错误 ${file}:4 分类: 第 4 行的冒号是全角“：”，应为半角“:”（后面加一个空格），可用 --fix 自动改正`,
+      `错误 ${file}:6 发文机关: “发文机关”在本站叫“发布机构”，请改名（--fix 可自动改名）`,
+      `错误 ${file}:7 关键词: “关键词”在本站叫“主题词”`,
+      `错误 ${file}:8 文件: 第 8 行用全角空格缩进`,
+      `错误 ${file}:9 文件: 第 9 行列表项前的短横是全角符号`,
+    ])
+      assert.ok(checked.stderr.includes(line), `${line}\n---\n${checked.stderr}`);
+    assert.doesNotMatch(checked.stderr, /缺少冒号/);
+  });
+
+  test('--fix rewrites the syntax and the keys only, byte for byte, keeping CRLF', () => {
+    assert.equal(
+      readFileSync(join(content, file), 'utf8'),
+      written
+        .replace('索引号："', '索引号: "')
+        .replace('分类：农业', '分类: 农业')
+        .replace('发文机关:', '发布机构:')
+        .replace('关键词:', '主题词:')
+        .replace('　　－ 春耕', '    - 春耕')
+        .replace('　　— 农业', '    - 农业'),
+    );
+    assert.match(fixed.stdout, /已修正 notices\/2025\/quanjiao\.md:4 分类：“分类：农业” → “分类: 农业”/);
+    assert.match(fixed.stdout, /已修正 notices\/2025\/quanjiao\.md:6 字段名：发文机关 → 发布机构/);
+  });
+
+  test('backs up the original, and leaves the one problem it cannot decide', () => {
+    const runs = readdirSync(join(root, '.gongkai-fix-backup'));
+    assert.equal(runs.length, 1);
+    assert.equal(readFileSync(join(root, '.gongkai-fix-backup', runs[0]!, file), 'utf8'), written);
+    assert.equal(fixed.status, 1);
+    assert.match(
+      fixed.stderr,
+      /错误 notices\/2025\/quanjiao\.md:4 分类: “农业”不在分类表中 — 是否应为“农业、林业、水利”？/,
+    );
+    assert.doesNotMatch(fixed.stderr, /quanjiao\.md:(?!4 )/, 'nothing else wrong with it');
+  });
+});

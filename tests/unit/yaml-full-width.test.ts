@@ -31,10 +31,13 @@ describe('full-width punctuation in the YAML syntax', () => {
   });
 
   test('list dashes typed － or — become "-", full-width indentation two spaces per character', () => {
-    assert.deepEqual(repairs('主题词:\n  － 春耕\n  — 农业'), [
+    assert.deepEqual(repairs('主题词:\n  － 春耕\n  — 农业\n  —— 水利\n  -　林业'), [
       '2:   - 春耕 [full-width-dash]',
       '3:   - 农业 [full-width-dash]',
+      '4:   - 水利 [full-width-dash]',
+      '5:   - 林业 [full-width-dash]',
     ]);
+    assert.deepEqual(repairs('摘要: 部署工作\n  ——摘自通知\n'), [], 'a dash that begins text, not a list');
     assert.deepEqual(repairs('附件:\n　- 名称: 表\n　  文件: a.pdf'), [
       '2:   - 名称: 表 [full-width-indent]',
       '3:     文件: a.pdf [full-width-indent]',
@@ -83,7 +86,7 @@ describe('parseYamlFields reports each full-width mark and reads the text as mea
           3,
           '文件',
           'full-width-dash',
-          '第 3 行列表项前的短横是全角符号（“－”“—”或全角空格），应为半角“-”加一个空格，可用 --fix 自动改正',
+          '第 3 行列表项前的短横是全角符号（“－”“—”“——”或后面跟全角空格），应为半角“-”加一个空格，可用 --fix 自动改正',
         ],
       ],
     );

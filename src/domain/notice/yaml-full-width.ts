@@ -1,6 +1,6 @@
 /**
  * Full-width punctuation where YAML wants its own ASCII syntax: `分类：农业、林业、水利` (a
- * full-width colon after a key), list dashes typed `－` or `—`, and full-width spaces (U+3000)
+ * full-width colon after a key), list dashes typed `－`, `—` or `——`, and full-width spaces (U+3000)
  * in the indentation. A Chinese input method types them unless the clerk switches it to
  * English, and YAML reads none of them as syntax, so without this the clerk is told
  * “缺少冒号” on a line that plainly has one.
@@ -40,10 +40,13 @@ const BLOCK_START = /[:：][ \u3000]*[|>][-+0-9]*[ \u3000]*(?:#.*)?$/;
 
 /** The lines of `yamlText` whose syntax has full-width punctuation, each with its repair. */
 export function fullWidthRepairs(yamlText: string): LineRepair[] {
+  // Most files have none: YAML is parsed again only for those that do.
+  let candidates = candidateLines(yamlText, true);
+  if (!candidates.length) return [];
   const before = badness(yamlText);
   // Text YAML reads as it is: a `：` after a list dash may be inside a value (主题词: - 注意：事项),
   // so only the dashes and indentation are syntax there.
-  const candidates = candidateLines(yamlText, before > 0);
+  if (before === 0) candidates = candidateLines(yamlText, false);
   if (!candidates.length) return [];
   // Together first: the lines of one list indented with full-width spaces only read well together.
   if (badness(applyRepairs(yamlText, candidates)) === 0) return candidates;
@@ -102,7 +105,8 @@ function repairLine(line: string, listColons: boolean): { to: string; issues: Fu
     out = indent.replaceAll(IDEOGRAPHIC_SPACE, '  ');
   }
   let rest = line.slice(indent.length);
-  const dash = /^([-－—])([ \u3000]+|$)/.exec(rest);
+  // Shift+- under a Chinese input method types ——.
+  const dash = /^(-|－|——?)([ \u3000]+|$)/.exec(rest);
   if (dash && (dash[1] !== '-' || dash[2]!.includes(IDEOGRAPHIC_SPACE))) {
     issues.push({ kind: 'full-width-dash' });
     out += dash[2] ? '- ' : '-';
@@ -132,7 +136,7 @@ export function fullWidthMessage(issue: FullWidthIssue, line: number): { message
       };
     case 'full-width-dash':
       return {
-        message: `第 ${line} 行列表项前的短横是全角符号（“－”“—”或全角空格），应为半角“-”加一个空格，可用 --fix 自动改正`,
+        message: `第 ${line} 行列表项前的短横是全角符号（“－”“—”“——”或后面跟全角空格），应为半角“-”加一个空格，可用 --fix 自动改正`,
         fix: '把这一行开头的短横改为半角“- ”（切换到英文输入法输入），或运行 npm run check -- --fix',
       };
     case 'full-width-indent':
