@@ -1,8 +1,9 @@
 /**
  * npm run check [-- --content DIR] [--fix]
  * Reports every content problem in one run; exits 1 when there is an error.
- * --fix rewrites what can be fixed safely (UTF-16/32 and GBK → UTF-8, 文号 brackets) before
- * checking, backing up each original beside the content folder (src/content/safe-rewrite.ts).
+ * --fix rewrites what can be fixed safely (UTF-16/32 and GBK → UTF-8, full-width YAML syntax,
+ * keys under another name, 文号 brackets) before checking, backing up each original beside the
+ * content folder (src/content/safe-rewrite.ts).
  */
 import { parseSiteOptions } from './options.ts';
 import { printProblems } from './report.ts';
