@@ -9,6 +9,9 @@ export type DocNumber = string & { readonly __brand: 'DocNumber' };
 const STANDARD = /^(\S+?)〔(\d{4})〕([1-9]\d*)[号號]$/;
 const ORDER = /^(\S*令)第([1-9]\d*)[号號]$/;
 
+/** The two forms check accepts (after trimming), for editors that validate as clerks type (src/cms/). */
+export const DOC_NUMBER_FORMS: readonly RegExp[] = [STANDARD, ORDER];
+
 /** Brackets editors type instead of 〔〕: ASCII, full-width, lenticular, small and tortoise-shell look-alikes. */
 const WRONG_BRACKETS = /[[(（【［﹝〖{｛〈《]\s*(\d{2,4})\s*[\])）】］﹞〗}｝〉》]/;
 

@@ -17,6 +17,8 @@ export interface IndexNumberParts {
 }
 
 const STANDARD = /^([0-9A-Z]{9}|[0-9A-Z]{18})\/(\d{4})-(\d{5})$/;
+/** The one form check accepts, for editors that validate as clerks type (src/cms/). */
+export const INDEX_NUMBER_FORM: RegExp = STANDARD;
 /** An organ code alone: what site.yaml's 机构代码 must be. */
 export const ORGAN_CODE = /^(?:[0-9A-Z]{9}|[0-9A-Z]{18})$/;
 

@@ -71,6 +71,22 @@ const columnList = z
     return columns;
   });
 
+/** Git hosts the editor can save to: GitHub, GitLab, Gitea (Forgejo speaks Gitea's API). */
+export const GIT_PLATFORMS = ['github', 'gitlab', 'gitea'] as const;
+
+const gitHost = z.strictObject(
+  {
+    平台: z.enum(GIT_PLATFORMS, { error: '代码仓库的平台只能是 github、gitlab 或 gitea（Forgejo 也填 gitea）' }),
+    仓库: text('仓库').regex(/^[\w.-]+(\/[\w.-]+)+$/, { error: '仓库写成 所有者/仓库名，例如 shilizhen/gongkai' }),
+    分支: text('分支').optional(),
+    /** A self-hosted GitLab, Gitea or Forgejo: its address. */
+    网址: z.url({ protocol: /^https?$/, error: '代码仓库的网址应以 https:// 开头，例如 https://git.example.gov.cn' }).optional(),
+    /** The OAuth application's client ID, for signing in without a token (GitLab, Gitea: PKCE). */
+    应用ID: text('应用ID').optional(),
+  },
+  { error: '代码仓库应包含 平台 和 仓库 两项（可选：分支、网址、应用ID）' },
+);
+
 export const SiteConfigSchema = z
   .strictObject({
     /** Full name of the organ, never an abbreviation: `示例镇人民政府`. */
@@ -123,6 +139,13 @@ export const SiteConfigSchema = z
     /** Replaces the default columns of the 机构类型 when given. */
     栏目: columnList.optional(),
     MDX可执行代码: z.enum(['是', '否'], { error: 'MDX可执行代码只能填 是 或 否（不填即为 否）' }).optional(),
+    /**
+     * The editor at /guanli/ (src/cms/): on unless an office writes 否. It is static files that run
+     * only in a clerk's browser, with the clerk's own folder or git account: nothing on the server.
+     */
+    在线编辑: z.enum(['是', '否'], { error: '在线编辑只能填 是 或 否（不填即为 是）' }).optional(),
+    /** Where /guanli/ saves when a clerk signs in to a git host instead of opening a local folder. */
+    代码仓库: gitHost.optional(),
   })
   .transform((raw) => ({
     name: raw.机关名称,
@@ -141,6 +164,14 @@ export const SiteConfigSchema = z
     mdxCode: raw.MDX可执行代码 === '是',
     officeKind: raw.机构类型,
     columns: raw.栏目 ?? defaultColumns(raw.机构类型),
+    cms: raw.在线编辑 !== '否',
+    gitHost: raw.代码仓库 && {
+      platform: raw.代码仓库.平台,
+      repo: raw.代码仓库.仓库,
+      branch: raw.代码仓库.分支,
+      url: raw.代码仓库.网址,
+      appId: raw.代码仓库.应用ID,
+    },
   }));
 
 export type SiteConfig = z.output<typeof SiteConfigSchema>;
