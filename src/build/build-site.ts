@@ -15,6 +15,10 @@ import { sitePagesForSearch } from '../domain/search/search-pages.ts';
 import { assertNoForeignAssets } from './asset-scan.ts';
 import { writeOfflineFiles } from './offline-files.ts';
 import { publishAttachments } from './publish-attachments.ts';
+import { writeEditorFiles } from './editor-files.ts';
+import { EDITOR_FOLDER } from '../domain/site/security-headers.ts';
+
+const megabytes = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 import { prepareSiteContent } from '../site/render/site-content.ts';
 import { openPageReuse } from './page-reuse-store.ts';
 import { openOutFolder, unsafeOutReason, type OutFolder } from './out/out-folder.ts';
@@ -97,6 +101,13 @@ async function buildInto(
       outDir: staging,
       mdxCode: report.content.site.mdxCode && report.content.notices.some((n) => bodyFormat(n.file) === 'mdx'),
     });
+    if (report.content.site.cms) {
+      const editor = await writeEditorFiles(staging, report.content.site, options.content);
+      const total = editor.files.reduce((sum, f) => sum + f.bytes, 0);
+      log(
+        `在线编辑 /${EDITOR_FOLDER}/：${editor.files.length} 个文件，共 ${megabytes(total)}，首次打开约下载 ${megabytes(editor.firstLoadBytes)}（未压缩）。`,
+      );
+    }
     // Before the reused pages are copied in: they were scanned by the build that made them.
     await assertNoForeignAssets(staging, report.content.site.url);
     if (!(await pages.copyReused(staging))) {

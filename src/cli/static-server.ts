@@ -29,15 +29,20 @@ const TYPES: Record<string, string> = {
   '.xlsx': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
 };
 
+/** Headers for every response, or by path under the base (`guanli/main.js`): /guanli/ has its own CSP. */
+export type ResponseHeaders =
+  Readonly<Record<string, string>> | ((relativePath: string) => Readonly<Record<string, string>>);
+
 /**
  * `headers` go with every response (the security headers for `npm start`; a test passes its own).
  */
-export function createStaticServer(root: string, base = '/', headers: Record<string, string> = {}): Server {
+export function createStaticServer(root: string, base = '/', headers: ResponseHeaders = {}): Server {
   return createServer((request, response) => {
     // Per request: a rebuild may replace OUT (or what a symlinked OUT points to) while serving.
     const realRoot = realRootOf(root);
-    for (const [name, value] of Object.entries(headers)) response.setHeader(name, value);
     const url = new URL(request.url ?? '/', 'http://localhost');
+    const sent = typeof headers === 'function' ? headers(url.pathname.slice(base.length)) : headers;
+    for (const [name, value] of Object.entries(sent)) response.setHeader(name, value);
     let pathname: string;
     try {
       pathname = decodeURIComponent(url.pathname);
@@ -115,7 +120,7 @@ export async function listenOnLoopback(
   root: string,
   base: string,
   port: number,
-  headers: Record<string, string> = {},
+  headers: ResponseHeaders = {},
 ): Promise<{ urls: string[]; close: () => Promise<void> }> {
   const servers: Server[] = [];
   const urls: string[] = [];

@@ -32,8 +32,10 @@ export const NOTICES = 'notices';
 export const DOC_NUMBER_PATTERN = `^(?:${DOC_NUMBER_FORMS.map((r) => r.source.replace(/^\^|\$$/g, '')).join('|')})$`;
 export const INDEX_NUMBER_PATTERN = INDEX_NUMBER_FORM.source;
 
-const DOC_NUMBER_MESSAGE = '格式为 机关代字〔年份〕序号号，例如 示镇府〔2024〕12号（六角括号〔〕，序号不补零）；命令用 X令第N号';
-const INDEX_NUMBER_MESSAGE = '格式为 机构代码/年份-5位流水号，例如 114400001234567890/2024-00001（半角“/”和“-”，字母大写）';
+const DOC_NUMBER_MESSAGE =
+  '格式为 机关代字〔年份〕序号号，例如 示镇府〔2024〕12号（六角括号〔〕，序号不补零）；命令用 X令第N号';
+const INDEX_NUMBER_MESSAGE =
+  '格式为 机构代码/年份-5位流水号，例如 114400001234567890/2024-00001（半角“/”和“-”，字母大写）';
 
 const join = (...parts: string[]) => parts.filter(Boolean).join('/');
 
@@ -104,9 +106,10 @@ export function noticeField(spec: FieldSpec, site: SiteConfig, options: CmsOptio
 function backend(site: SiteConfig, options: CmsOptions): Backend {
   const host = site.gitHost;
   if (!host) {
-    // No git host: only local-folder mode, which Sveltia offers on http://127.0.0.1 and localhost
-    // (npm start). Both sign-in methods of a git host are hidden; the repo name is only a label.
-    return { name: 'github', repo: `local/${options.repoName}`, auth_methods: [] };
+    // No git host: local-folder mode, which Sveltia offers on http://127.0.0.1 and localhost
+    // (npm start). Sveltia wants a git backend and at least one sign-in method: a token, whose
+    // dialog leads nowhere (the policy lets the page talk to no git host). The repo is a label.
+    return { name: 'github', repo: `local/${options.repoName}`, auth_methods: ['token'] };
   }
   const base = host.url?.replace(/\/+$/, '');
   const auth = host.appId ? { app_id: host.appId } : { auth_methods: ['token' as const] };
@@ -161,8 +164,14 @@ function noticesCollection(site: SiteConfig, options: CmsOptions): EntryCollecti
       hint: '文件名：小写拼音、字母、数字和“-”，如 chungeng-shengchan-tongzhi',
       pattern: ['^[a-z0-9][a-z0-9-]*$', '文件名只能用小写拼音、字母、数字和“-”'],
     },
-    sortable_fields: { fields: ['发布日期', '标题', '索引号'], default: { field: '发布日期', direction: 'descending' } },
-    fields: [...NOTICE_FIELDS.map((f) => noticeField(f, site, options)), { name: 'body', label: '正文', widget: 'markdown' }],
+    sortable_fields: {
+      fields: ['发布日期', '标题', '索引号'],
+      default: { field: '发布日期', direction: 'descending' },
+    },
+    fields: [
+      ...NOTICE_FIELDS.map((f) => noticeField(f, site, options)),
+      { name: 'body', label: '正文', widget: 'markdown' },
+    ],
   };
 }
 

@@ -212,12 +212,14 @@ describe('the 文号 and 索引号 patterns accept what check accepts', () => {
 describe('the git host', () => {
   test('without 代码仓库 only local-folder mode is offered', () => {
     const backend = cmsConfig(site(), options).backend as { name: string; auth_methods?: string[] };
-    assert.deepEqual(backend.auth_methods, []);
+    assert.deepEqual(backend.auth_methods, ['token']);
     assert.deepEqual(gitHostOrigins(site()), []);
   });
 
   test('a self-hosted Gitea or Forgejo with an OAuth application', () => {
-    const office = site('代码仓库:\n  平台: gitea\n  仓库: zhen/gongkai\n  网址: https://git.example.gov.cn/\n  应用ID: abc\n');
+    const office = site(
+      '代码仓库:\n  平台: gitea\n  仓库: zhen/gongkai\n  网址: https://git.example.gov.cn/\n  应用ID: abc\n',
+    );
     assert.deepEqual(cmsConfig(office, options).backend, {
       name: 'gitea',
       repo: 'zhen/gongkai',
@@ -241,7 +243,9 @@ describe('the git host', () => {
   test('site.yaml: 在线编辑 defaults to 是; a bad 代码仓库 is a Chinese problem', () => {
     assert.equal(site().cms, true);
     assert.equal(site('在线编辑: 否\n').cms, false);
-    const bad = SiteConfigSchema.safeParse(parse('机关名称: 镇\n机构代码: "114400001234567890"\n代码仓库:\n  平台: gitee\n  仓库: a/b\n'));
+    const bad = SiteConfigSchema.safeParse(
+      parse('机关名称: 镇\n机构代码: "114400001234567890"\n代码仓库:\n  平台: gitee\n  仓库: a/b\n'),
+    );
     assert.ok(!bad.success);
     assert.match(bad.error.issues[0]!.message, /github、gitlab 或 gitea/);
   });

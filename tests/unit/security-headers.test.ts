@@ -7,6 +7,10 @@ import {
   CSP_DIRECTIVES,
   META_CONTENT_SECURITY_POLICY,
   SECURITY_HEADERS,
+  EDITOR_CONTENT_SECURITY_POLICY,
+  EDITOR_HEADER_DIRECTIVES,
+  editorCspDirectives,
+  securityHeadersFor,
   metaPolicy,
 } from '../../src/domain/site/security-headers.ts';
 import { ROOT } from '../build/helpers.ts';
@@ -89,8 +93,45 @@ describe('deploy/nginx.conf', () => {
     assert.ok(readFileSync(join(ROOT, 'docs/deploy.md'), 'utf8').includes(CONTENT_SECURITY_POLICY));
   });
 
+  /** The `map $uri $gongkai_csp` lines: pattern → policy. */
+  const cspMap = new Map(
+    parseNginx(conf)
+      .children.find((b) => b.head === 'map $uri $gongkai_csp')!
+      .statements.map((s) => {
+        const [, pattern, value] = /^(\S+) "([^"]*)"$/.exec(s)!;
+        return [pattern!, value!] as const;
+      }),
+  );
+
+  test('sends the site’s policy everywhere but /guanli/, which gets the editor’s header', () => {
+    assert.deepEqual(
+      [...cspMap],
+      [
+        ['~^/(.*/)?guanli/', EDITOR_CONTENT_SECURITY_POLICY],
+        ['default', CONTENT_SECURITY_POLICY],
+      ],
+    );
+    assert.equal(new Map(addHeaders(server)).get('Content-Security-Policy'), '$gongkai_csp');
+    assert.equal(securityHeadersFor('guanli/main.js')['Content-Security-Policy'], EDITOR_CONTENT_SECURITY_POLICY);
+    assert.equal(securityHeadersFor('guanlixyz/')['Content-Security-Policy'], CONTENT_SECURITY_POLICY);
+    assert.equal(securityHeadersFor('xxgk/')['Content-Security-Policy'], CONTENT_SECURITY_POLICY);
+  });
+
+  test('the editor’s header directives are all in its full policy, for any git host', () => {
+    for (const hosts of [[], ['https://git.example.gov.cn']]) {
+      const full = editorCspDirectives(hosts);
+      for (const directive of EDITOR_HEADER_DIRECTIVES) assert.ok(full.includes(directive), directive);
+    }
+    assert.ok(
+      editorCspDirectives(['https://git.example.gov.cn']).includes(
+        "connect-src 'self' blob: data: https://git.example.gov.cn",
+      ),
+    );
+  });
+
   test('sends every security header from the server, on errors too (always)', () => {
     const sent = new Map(addHeaders(server));
+    sent.set('Content-Security-Policy', cspMap.get('default')!);
     for (const [name, value] of Object.entries(SECURITY_HEADERS)) assert.equal(sent.get(name), value, name);
     for (const statement of server.statements.filter((s) => s.startsWith('add_header ')))
       assert.match(statement, / always$/);

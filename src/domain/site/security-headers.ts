@@ -53,3 +53,51 @@ export const SECURITY_HEADERS: Readonly<Record<string, string>> = {
   'X-Content-Type-Options': 'nosniff',
   'Referrer-Policy': 'strict-origin-when-cross-origin',
 };
+
+/**
+ * The editor at /guanli/ (src/cms/) is Sveltia CMS, a Svelte app, and needs more than the site's
+ * policy allows: its components inject <style> elements and style attributes ('unsafe-inline'
+ * styles; styles cannot run script), it previews uploads from blob: URLs, and in git-host mode
+ * it talks to the host's API and shows avatars from it. Scripts stay 'self' only: no inline
+ * script, no eval, nothing from a CDN (the build bundles it from node_modules).
+ *
+ * The git host is the office's (site.yaml 代码仓库), so the full policy is made per build and
+ * travels in the page's <meta>; the header a server sends for /guanli/ holds only what does not
+ * depend on the host. A browser enforces both, so the page gets their intersection.
+ */
+export function editorCspDirectives(gitHostOrigins: readonly string[] = []): string[] {
+  const hosts = gitHostOrigins.map((o) => ` ${o}`).join('');
+  return [
+    "default-src 'self'",
+    "script-src 'self'",
+    "worker-src 'self' blob:",
+    "style-src 'self' 'unsafe-inline'",
+    `img-src 'self' data: blob:${hosts}`,
+    "media-src 'self' blob:",
+    "font-src 'self'",
+    `connect-src 'self' blob: data:${hosts}`,
+    "object-src 'none'",
+    "base-uri 'self'",
+    "form-action 'self'",
+    "frame-ancestors 'none'",
+  ];
+}
+
+/** The header for /guanli/ (deploy/nginx.conf, `npm start`): the host-independent directives. */
+export const EDITOR_HEADER_DIRECTIVES: readonly string[] = [
+  "script-src 'self'",
+  "object-src 'none'",
+  "base-uri 'self'",
+  "form-action 'self'",
+  "frame-ancestors 'none'",
+];
+export const EDITOR_CONTENT_SECURITY_POLICY = EDITOR_HEADER_DIRECTIVES.join('; ');
+
+/** The editor's folder under the site's base path: `guanli/`. Its own policy applies there. */
+export const EDITOR_FOLDER = 'guanli';
+
+/** The security headers for a path under the site's base (`guanli/…` or anything else). */
+export function securityHeadersFor(relativePath: string): Readonly<Record<string, string>> {
+  const editor = relativePath.replace(/^\/+/, '').split('/')[0] === EDITOR_FOLDER;
+  return editor ? { ...SECURITY_HEADERS, 'Content-Security-Policy': EDITOR_CONTENT_SECURITY_POLICY } : SECURITY_HEADERS;
+}

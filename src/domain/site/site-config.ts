@@ -80,7 +80,9 @@ const gitHost = z.strictObject(
     仓库: text('仓库').regex(/^[\w.-]+(\/[\w.-]+)+$/, { error: '仓库写成 所有者/仓库名，例如 shilizhen/gongkai' }),
     分支: text('分支').optional(),
     /** A self-hosted GitLab, Gitea or Forgejo: its address. */
-    网址: z.url({ protocol: /^https?$/, error: '代码仓库的网址应以 https:// 开头，例如 https://git.example.gov.cn' }).optional(),
+    网址: z
+      .url({ protocol: /^https?$/, error: '代码仓库的网址应以 https:// 开头，例如 https://git.example.gov.cn' })
+      .optional(),
     /** The OAuth application's client ID, for signing in without a token (GitLab, Gitea: PKCE). */
     应用ID: text('应用ID').optional(),
   },
