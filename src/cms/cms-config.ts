@@ -157,6 +157,8 @@ function noticesCollection(site: SiteConfig, options: CmsOptions): EntryCollecti
     extension: 'md',
     format: 'yaml-frontmatter',
     identifier_field: '标题',
+    // The site's own pages are the preview (npm start); Sveltia's pane lists raw fields.
+    editor: { preview: false },
     summary: '{{发布日期}} {{标题}}',
     slug: {
       template: '{{year}}{{month}}{{day}}-{{uuid_shorter}}',

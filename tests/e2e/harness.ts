@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from 'playwright-core';
 import { fixture, runScript, tempDir } from '../build/helpers.ts';
-import { listenOnLoopback } from '../../src/cli/static-server.ts';
+import { listenOnLoopback, type ResponseHeaders } from '../../src/cli/static-server.ts';
 import { searchSettledInPage } from '../../tools/lib/search-settled.ts';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -36,7 +36,7 @@ export interface Site {
 export function useSite(
   fixtureName = 'office',
   base = '/',
-  headers: Record<string, string> = {},
+  headers: ResponseHeaders = {},
   env: Record<string, string> = {},
 ): Site {
   const site = { consoleErrors: [], requests: [] } as unknown as Site;

@@ -1,0 +1,172 @@
+/**
+ * The editor at /guanli/ in Chromium: Sveltia CMS loads from this site only, in 简体中文, under
+ * its own policy; axe on its first screen; and local-folder mode end to end. Chromium opens a
+ * real folder only through showDirectoryPicker, which needs a user's gesture and a dialog; the
+ * test answers the picker with a folder of the origin private file system (OPFS) holding a copy
+ * of the office fixture, the same FileSystemDirectoryHandle API Sveltia uses on a real folder.
+ * The notice saved there is copied back to disk and must pass `npm run check`.
+ */
+import { describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { cpSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join, relative } from 'node:path';
+import { AxeBuilder } from '@axe-core/playwright';
+import type { Page } from 'playwright-core';
+import { useSite } from './harness.ts';
+import { fixture, runScript, temporary } from '../build/helpers.ts';
+import { EDITOR_CONTENT_SECURITY_POLICY, securityHeadersFor } from '../../src/domain/site/security-headers.ts';
+
+const work = temporary('gongkai-guanli-');
+const content = join(work, 'content');
+cpSync(fixture('office'), content, { recursive: true });
+const site = useSite(content, '/', securityHeadersFor);
+
+/** Sveltia offers local folders on http://127.0.0.1 and localhost only (not [::1]). */
+const editorUrl = () => `${site.urls.find((u) => u.includes('127.0.0.1'))!}guanli/`;
+
+/** The picker answers with OPFS's `repo` folder: a `.git` folder and the content folder. */
+async function openWithLocalFolder(page: Page): Promise<void> {
+  await page.addInitScript(() => {
+    Object.assign(window, {
+      showDirectoryPicker: async () =>
+        (await navigator.storage.getDirectory()).getDirectoryHandle('repo', { create: true }),
+    });
+  });
+  await page.goto(editorUrl());
+  const files = readdirSync(content, { recursive: true, withFileTypes: true })
+    .filter((e) => e.isFile())
+    .map((e) => {
+      const full = join(e.parentPath, e.name);
+      return { path: `content/${relative(content, full)}`, data: readFileSync(full).toString('base64') };
+    });
+  await page.evaluate(async (list) => {
+    const root = await (await navigator.storage.getDirectory()).getDirectoryHandle('repo', { create: true });
+    await root.getDirectoryHandle('.git', { create: true });
+    for (const file of list) {
+      const parts = file.path.split('/');
+      let dir = root;
+      for (const part of parts.slice(0, -1)) dir = await dir.getDirectoryHandle(part, { create: true });
+      const writable = await (await dir.getFileHandle(parts.at(-1)!, { create: true })).createWritable();
+      await writable.write(Uint8Array.from(atob(file.data), (c) => c.charCodeAt(0)));
+      await writable.close();
+    }
+  }, files);
+}
+
+/** Every file under OPFS's `repo/content/`, by path relative to the content folder. */
+async function savedFiles(page: Page): Promise<Record<string, string>> {
+  return page.evaluate(async () => {
+    const out: Record<string, string> = {};
+    async function walk(dir: FileSystemDirectoryHandle, prefix: string): Promise<void> {
+      for await (const handle of (dir as unknown as { values(): AsyncIterable<FileSystemHandle> }).values()) {
+        if (handle.kind === 'directory') await walk(handle as FileSystemDirectoryHandle, `${prefix}${handle.name}/`);
+        else out[prefix + handle.name] = await (await (handle as FileSystemFileHandle).getFile()).text();
+      }
+    }
+    const repo = await (await navigator.storage.getDirectory()).getDirectoryHandle('repo');
+    await walk(await repo.getDirectoryHandle('content'), '');
+    return out;
+  });
+}
+
+describe('/guanli/', () => {
+  test('opens Sveltia CMS in 简体中文 from this site alone, without console errors', async () => {
+    const context = await site.context();
+    const page = await context.newPage();
+    const response = await page.goto(editorUrl());
+    assert.equal(response?.headers()['content-security-policy'], EDITOR_CONTENT_SECURITY_POLICY);
+    await page.getByRole('button', { name: '使用本地仓库' }).waitFor();
+    await page.getByRole('button', { name: '使用访问令牌登录' }).waitFor();
+    const origin = new URL(editorUrl()).origin;
+    const away = site.requests.filter((url) => !url.startsWith(origin) && !/^(blob|data):/.test(url));
+    assert.deepEqual(away, []);
+    assert.deepEqual(site.consoleErrors, []);
+    await context.close();
+  });
+
+  test('English browsers get 简体中文 too', async () => {
+    const context = await site.browser.newContext({ locale: 'en-US' });
+    const page = await context.newPage();
+    await page.goto(editorUrl());
+    await page.getByRole('button', { name: '使用本地仓库' }).waitFor();
+    await context.close();
+  });
+
+  test('axe: the first screen (violations in Sveltia’s own markup are reported, not failed)', async () => {
+    const context = await site.context();
+    const page = await context.newPage();
+    await page.goto(editorUrl());
+    await page.getByRole('button', { name: '使用本地仓库' }).waitFor();
+    const results = await new AxeBuilder({ page })
+      .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'])
+      .analyze();
+    for (const v of results.violations)
+      console.log(`Sveltia: ${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+    // What our page makes (index.html) must pass: language, title, our viewport tag. Sveltia adds a
+    // second viewport tag of its own with maximum-scale=1 (axe: meta-viewport), and its sign-in
+    // screen has no landmarks (region): both are its markup, reported above.
+    const ourViewport = '<meta name="viewport" content="width=device-width, initial-scale=1">';
+    const ours = results.violations.filter(
+      (v) =>
+        ['html-has-lang', 'html-lang-valid', 'document-title'].includes(v.id) ||
+        v.nodes.some((n) => n.html === ourViewport),
+    );
+    assert.deepEqual(
+      ours.map((v) => v.id),
+      [],
+    );
+    assert.ok(
+      results.violations.every((v) => ['meta-viewport', 'region'].includes(v.id)),
+      'only the two known',
+    );
+    await context.close();
+  });
+
+  test('local folder: a new notice is saved under notices/<year>/ and passes check', async () => {
+    const context = await site.context();
+    const page = await context.newPage();
+    await openWithLocalFolder(page);
+    await page.getByRole('button', { name: '使用本地仓库' }).click();
+    await page.getByText('关于做好2024年春耕生产工作的通知').waitFor();
+    await page.getByText('新建', { exact: true }).click();
+    await page.getByRole('textbox', { name: '标题' }).fill('关于开展2026年春季植树活动的通知');
+    await page.getByRole('textbox', { name: '索引号' }).fill('114400001234567890/2026-00001');
+    await page.getByRole('textbox', { name: '文号' }).fill('测镇府〔2026〕5号');
+    await page.getByRole('combobox', { name: '分类' }).click();
+    await page.getByRole('option', { name: '城乡建设、环境保护' }).click();
+    await page.getByRole('textbox', { name: '发布日期' }).fill('2026-03-01');
+    await page.getByRole('textbox', { name: '体裁' }).fill('通知');
+    // The body's editor is made when it scrolls into view.
+    const toolbar = page.getByRole('toolbar', { name: '文本编辑器' });
+    for (let i = 0; i < 20 && !(await toolbar.count()); i++) {
+      await page.mouse.move(300, 400);
+      await page.mouse.wheel(0, 1500);
+      await page.waitForTimeout(200);
+    }
+    await page.locator('[contenteditable="true"]').first().click();
+    await page.keyboard.type('各村（社区）：现将春季植树活动有关事项通知如下。');
+    await page.getByRole('button', { name: '保存' }).click();
+
+    let created: [string, string] | undefined;
+    for (let i = 0; i < 50 && !created; i++) {
+      created = Object.entries(await savedFiles(page)).find(([path]) => path.startsWith('notices/2026/'));
+      if (!created) await page.waitForTimeout(200);
+    }
+    assert.ok(created, 'a file under notices/2026/');
+    const [path, text] = created;
+    assert.match(path, /^notices\/2026\/[a-z0-9-]+\.md$/);
+    assert.match(text, /^---\n标题: "关于开展2026年春季植树活动的通知"\n索引号: "114400001234567890\/2026-00001"\n/);
+    assert.match(text, /\n发布日期: "2026-03-01"\n/);
+    assert.match(text, /\n---\n\n?各村（社区）：现将春季植树活动有关事项通知如下。/);
+
+    // Everything the editor wrote, back on disk; check must accept it.
+    for (const [file, data] of Object.entries(await savedFiles(page))) {
+      mkdirSync(dirname(join(content, file)), { recursive: true });
+      writeFileSync(join(content, file), data);
+    }
+    const checked = runScript('check', ['--content', content]);
+    assert.equal(checked.status, 0, checked.stdout + checked.stderr);
+    assert.deepEqual(site.consoleErrors, []);
+    await context.close();
+  });
+});
