@@ -13,8 +13,8 @@ export function editorPage(organName: string, gitHostOrigins: readonly string[])
 <html lang="zh-CN">
 <head>
 <meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
 <meta http-equiv="Content-Security-Policy" content="${escape(metaPolicy(editorCspDirectives(gitHostOrigins)))}">
+<meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="robots" content="noindex, nofollow">
 <meta name="referrer" content="same-origin">
 <title>管理 · ${escape(organName)}</title>
