@@ -64,7 +64,10 @@ export interface EditorFiles {
   firstLoadBytes: number;
 }
 
-/** The content folder's path from its git repository's root, and the repository folder's name. */
+/**
+ * The content folder's path from its git repository's root, and the repository folder's name
+ * (shown on the sign-in screen). Both depend on where the repository is cloned.
+ */
 export function repositoryPlace(contentDir: string): { contentPath: string; repoName: string } {
   for (let dir = contentDir; ; dir = dirname(dir)) {
     if (existsSync(join(dir, '.git'))) {
@@ -72,8 +75,9 @@ export function repositoryPlace(contentDir: string): { contentPath: string; repo
     }
     if (dirname(dir) === dir) break;
   }
-  // Not in a repository (yet): the clerk will open the folder that holds the content folder.
-  return { contentPath: basename(contentDir), repoName: basename(dirname(contentDir)) };
+  // Not in a repository (yet): the standard layout, content/ in the folder the clerk opens. Fixed
+  // rather than taken from the folder's names, so that two copies build the same files.
+  return { contentPath: 'content', repoName: '网站文件夹' };
 }
 
 function trimmedSveltia(): Plugin {

@@ -13,6 +13,7 @@ import { NOTICE_FIELDS, type FieldSpec } from '../domain/notice/fields.ts';
 import { DOC_NUMBER_FORMS } from '../domain/notice/doc-number.ts';
 import { INDEX_NUMBER_FORM } from '../domain/notice/index-number.ts';
 import type { SiteConfig } from '../domain/site/site-config.ts';
+import { ATTACHMENT_EXTENSIONS } from '../domain/notice/attachments.ts';
 
 export interface CmsOptions {
   /** The content folder's path from the root of its git repository (`content`; `''` at the root). */
@@ -82,6 +83,8 @@ export function noticeField(spec: FieldSpec, site: SiteConfig, options: CmsOptio
             label: '文件',
             hint: '上传后保存在 attachments/ 下',
             widget: 'file',
+            // Only the types check lets an office publish (attachments.ts).
+            accept: ATTACHMENT_EXTENSIONS.map((e) => `.${e}`).join(','),
             // Stored in the repository under attachments/<year>/, written as `<year>/<file>`: the
             // path relative to attachments/ that check wants.
             media_folder: '/' + join(options.contentPath, 'attachments', '{{year}}'),

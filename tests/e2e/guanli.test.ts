@@ -122,7 +122,7 @@ describe('/guanli/', () => {
     await context.close();
   });
 
-  test('local folder: a new notice is saved under notices/<year>/ and passes check', async () => {
+  test('local folder: a new notice and its attachment are saved under <year>/ and pass check', async () => {
     const context = await site.context();
     const page = await context.newPage();
     await openWithLocalFolder(page);
@@ -136,27 +136,42 @@ describe('/guanli/', () => {
     await page.getByRole('option', { name: '城乡建设、环境保护' }).click();
     await page.getByRole('textbox', { name: '发布日期' }).fill('2026-03-01');
     await page.getByRole('textbox', { name: '体裁' }).fill('通知');
-    // The body's editor is made when it scrolls into view.
+    // Fields further down (附件, the body's editor) are made when they scroll into view.
     const toolbar = page.getByRole('toolbar', { name: '文本编辑器' });
     for (let i = 0; i < 20 && !(await toolbar.count()); i++) {
       await page.mouse.move(300, 400);
       await page.mouse.wheel(0, 1500);
       await page.waitForTimeout(200);
     }
+    // An attachment: its file goes into attachments/<year>/ (the year it is uploaded).
+    await page.getByRole('button', { name: /添加.*附件/ }).click();
+    await page.getByRole('textbox', { name: '名称' }).fill('植树报名表');
+    await page
+      .locator('input[type="file"]')
+      .first()
+      .setInputFiles({
+        name: 'baomingbiao.pdf',
+        mimeType: 'application/pdf',
+        buffer: Buffer.from('%PDF-1.4\n%%EOF\n'),
+      });
     await page.locator('[contenteditable="true"]').first().click();
     await page.keyboard.type('各村（社区）：现将春季植树活动有关事项通知如下。');
     await page.getByRole('button', { name: '保存' }).click();
 
+    // Sveltia fills {{year}} of the path with the year the notice is created in.
+    const year = new Date().getFullYear();
     let created: [string, string] | undefined;
     for (let i = 0; i < 50 && !created; i++) {
-      created = Object.entries(await savedFiles(page)).find(([path]) => path.startsWith('notices/2026/'));
+      created = Object.entries(await savedFiles(page)).find(([path]) => path.startsWith(`notices/${year}/`));
       if (!created) await page.waitForTimeout(200);
     }
-    assert.ok(created, 'a file under notices/2026/');
+    assert.ok(created, `a file under notices/${year}/`);
     const [path, text] = created;
-    assert.match(path, /^notices\/2026\/[a-z0-9-]+\.md$/);
+    assert.match(path, new RegExp(`^notices/${year}/[a-z0-9-]+\\.md$`));
     assert.match(text, /^---\n标题: "关于开展2026年春季植树活动的通知"\n索引号: "114400001234567890\/2026-00001"\n/);
     assert.match(text, /\n发布日期: "2026-03-01"\n/);
+    assert.match(text, new RegExp(`\\n附件:\\n  - 名称: "植树报名表"\\n    文件: "/${year}/baomingbiao.pdf"\\n`));
+    assert.equal((await savedFiles(page))[`attachments/${year}/baomingbiao.pdf`], '%PDF-1.4\n%%EOF\n');
     assert.match(text, /\n---\n\n?各村（社区）：现将春季植树活动有关事项通知如下。/);
 
     // Everything the editor wrote, back on disk; check must accept it.
