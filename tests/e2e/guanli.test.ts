@@ -162,7 +162,9 @@ describe('/guanli/', () => {
     const year = new Date().getFullYear();
     let created: [string, string] | undefined;
     for (let i = 0; i < 50 && !created; i++) {
-      created = Object.entries(await savedFiles(page)).find(([path]) => path.startsWith(`notices/${year}/`));
+      created = Object.entries(await savedFiles(page)).find(
+        ([path]) => path.startsWith(`notices/${year}/`) && path.endsWith('.md'),
+      );
       if (!created) await page.waitForTimeout(200);
     }
     assert.ok(created, `a file under notices/${year}/`);
@@ -180,6 +182,36 @@ describe('/guanli/', () => {
       writeFileSync(join(content, file), data);
     }
     const checked = runScript('check', ['--content', content]);
+    assert.equal(checked.status, 0, checked.stdout + checked.stderr);
+    assert.deepEqual(site.consoleErrors, []);
+    await context.close();
+  });
+
+  test('local folder: editing a notice keeps its other fields and its body', async () => {
+    const context = await site.context();
+    const page = await context.newPage();
+    await openWithLocalFolder(page);
+    await page.getByRole('button', { name: '使用本地仓库' }).click();
+    await page.getByText('关于做好2024年防汛工作的通知').click();
+    await page.getByRole('textbox', { name: '摘要' }).fill('部署2024年防汛工作。');
+    await page.getByRole('button', { name: '保存' }).click();
+    const before = readFileSync(join(content, 'notices/2024/fangxun.md'), 'utf8');
+    let after = before;
+    for (let i = 0; i < 50 && after === before; i++) {
+      // Sveltia writes a temporary file and renames it: read until the new text is in place.
+      after = (await savedFiles(page))['notices/2024/fangxun.md'] ?? before;
+      if (after === before) await page.waitForTimeout(200);
+    }
+    assert.match(after, /\n摘要: "部署2024年防汛工作。"\n/);
+    for (const line of ['索引号: "114400001234567890/2024-00002"', '发布日期: "2024-05-10"'])
+      assert.ok(after.includes(line), line);
+    // The body is kept as written (Sveltia may normalise the blank line after the frontmatter).
+    const body = (text: string) => text.slice(text.indexOf('\n---\n', 4) + 5).trim();
+    assert.equal(body(after), body(before));
+    mkdirSync(join(work, 'edited'), { recursive: true });
+    cpSync(content, join(work, 'edited'), { recursive: true });
+    writeFileSync(join(work, 'edited', 'notices/2024/fangxun.md'), after);
+    const checked = runScript('check', ['--content', join(work, 'edited')]);
     assert.equal(checked.status, 0, checked.stdout + checked.stderr);
     assert.deepEqual(site.consoleErrors, []);
     await context.close();
