@@ -53,14 +53,33 @@ async function openWithLocalFolder(page: Page): Promise<void> {
   }, files);
 }
 
-/** Every file under OPFS's `repo/content/`, by path relative to the content folder. */
+/**
+ * Every file under OPFS's `repo/content/`, by path relative to the content folder. Sveltia saves
+ * by writing a temporary file and renaming it, so a file listed a moment ago may be gone when it
+ * is read: such a file is left out, and the callers read again until the saved text is there.
+ */
 async function savedFiles(page: Page): Promise<Record<string, string>> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await readSavedFiles(page);
+    } catch (error) {
+      // A folder renamed or removed while it was being listed: list again.
+      if (attempt === 5 || !String(error).includes('NotFoundError')) throw error;
+    }
+  }
+}
+
+async function readSavedFiles(page: Page): Promise<Record<string, string>> {
   return page.evaluate(async () => {
     const out: Record<string, string> = {};
     async function walk(dir: FileSystemDirectoryHandle, prefix: string): Promise<void> {
       for await (const handle of (dir as unknown as { values(): AsyncIterable<FileSystemHandle> }).values()) {
-        if (handle.kind === 'directory') await walk(handle as FileSystemDirectoryHandle, `${prefix}${handle.name}/`);
-        else out[prefix + handle.name] = await (await (handle as FileSystemFileHandle).getFile()).text();
+        try {
+          if (handle.kind === 'directory') await walk(handle as FileSystemDirectoryHandle, `${prefix}${handle.name}/`);
+          else out[prefix + handle.name] = await (await (handle as FileSystemFileHandle).getFile()).text();
+        } catch (error) {
+          if (!(error instanceof DOMException && error.name === 'NotFoundError')) throw error;
+        }
       }
     }
     const repo = await (await navigator.storage.getDirectory()).getDirectoryHandle('repo');
