@@ -38,6 +38,9 @@ const DOC_NUMBER_MESSAGE =
 const INDEX_NUMBER_MESSAGE =
   '格式为 机构代码/年份-5位流水号，例如 114400001234567890/2024-00001（半角“/”和“-”，字母大写）';
 
+export const INDEX_NUMBER_EDITOR_HINT =
+  '不用填写：新建的公文在发布时自动分配下一个流水号（npm run check -- --fix 按发布日期的年份分配）；已发布的索引号永不改变，这里不能修改';
+
 const join = (...parts: string[]) => parts.filter(Boolean).join('/');
 
 /** The editor field of one notice field. */
@@ -47,7 +50,16 @@ export function noticeField(spec: FieldSpec, site: SiteConfig, options: CmsOptio
     case 'text':
       return { ...common, widget: 'string' };
     case 'index-number':
-      return { ...common, widget: 'string', pattern: [INDEX_NUMBER_PATTERN, INDEX_NUMBER_MESSAGE] };
+      // Never typed in the editor: `check --fix` allocates it when the notice is published
+      // (allocate-index-numbers.ts), so two clerks saving at once cannot take the same number.
+      return {
+        ...common,
+        required: false,
+        readonly: true,
+        hint: INDEX_NUMBER_EDITOR_HINT,
+        widget: 'string',
+        pattern: [INDEX_NUMBER_PATTERN, INDEX_NUMBER_MESSAGE],
+      };
     case 'doc-number':
       return { ...common, widget: 'string', pattern: [DOC_NUMBER_PATTERN, DOC_NUMBER_MESSAGE] };
     case 'category':

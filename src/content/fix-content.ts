@@ -2,7 +2,8 @@
  * `check --fix`: rewrites the mistakes that have exactly one right answer — files saved as
  * UTF-16, UTF-32 or GBK become UTF-8, full-width colons, list dashes and indentation in the
  * YAML syntax become ASCII, keys written under another name (发文机关) get the site's name
- * (发布机构), and 文号 brackets become 〔〕. Everything else, and any
+ * (发布机构), 文号 brackets become 〔〕, and a notice saved without a 索引号 gets the next free one
+ * (allocate-index-numbers.ts). Everything else, and any
  * file whose encoding cannot be told for certain, is left for the editor, with check's message
  * saying how. Every rewritten file's original is backed up first (safe-rewrite.ts).
  */
@@ -15,7 +16,8 @@ import { splitNotice } from './notice-source.ts';
 import { checkDocNumber } from '../domain/notice/doc-number.ts';
 import { KEY_SYNONYMS } from '../domain/notice/field-labels.ts';
 import { fullWidthRepairs } from '../domain/notice/yaml-full-width.ts';
-import { GUIDE_FILE, ORGAN_FILE, RULES_FILE, SITE_FILE } from './content-check.ts';
+import { GUIDE_FILE, ORGAN_FILE, parseSiteYaml, RULES_FILE, SITE_FILE } from './content-check.ts';
+import { allocateIndexNumbers } from './allocate-index-numbers.ts';
 import { backupRun, describeFileError, replaceFile, type BackupRun } from './safe-rewrite.ts';
 
 /** What `--fix` does to one file: write `output` (reporting `changes`), or leave it and say why. */
@@ -27,25 +29,75 @@ export async function fixContentFolder(dir: string): Promise<string[]> {
   const backups = backupRun(dir, new Date());
   const lines: string[] = [];
   // zhidu.md and jigou.yaml are typed in Word and saved as GBK as often as guide.md and site.yaml.
-  for (const file of [SITE_FILE, GUIDE_FILE, RULES_FILE, ORGAN_FILE, ...folder.notices.map((n) => n.path)]) {
-    lines.push(...(await fixFile(dir, file, backups)));
+  const files = [SITE_FILE, GUIDE_FILE, RULES_FILE, ORGAN_FILE, ...folder.notices.map((n) => n.path)];
+  const planned = new Map<string, PlannedFile>();
+  for (const file of files) {
+    const read = await planFile(dir, file);
+    if (typeof read === 'string') lines.push(read);
+    else if (read) planned.set(file, read);
+  }
+  // Numbers are handed out after the other fixes: a `索引号：` with a full-width colon is a
+  // number already there, and a file only becomes readable once it is UTF-8.
+  const allocated = allocateMissing(folder.siteYaml, planned, folder.notices.map((n) => n.path));
+  lines.push(...allocated);
+  for (const [file, { bytes, plan }] of planned) {
+    if (!plan) continue;
+    lines.push(...(await writePlan(dir, file, bytes, plan, backups)));
   }
   return lines;
 }
 
-async function fixFile(dir: string, file: string, backups: BackupRun): Promise<string[]> {
+/** A file as read, and its fixes (none yet when `plan` is undefined). */
+interface PlannedFile {
+  bytes: Uint8Array;
+  plan?: { output: string; changes: string[] };
+  /** The text after the fixes, when it could be decoded. */
+  text?: string;
+}
+
+/** The file's fixes, a refusal line, or nothing for a file that is not there. */
+async function planFile(dir: string, file: string): Promise<PlannedFile | string | undefined> {
   const path = join(dir, file);
   const info = await lstat(path).catch(() => undefined);
-  if (!info) return [];
-  if (!info.isFile()) return [`未自动修正 ${file}：它是指向别处的链接，请直接修改它指向的文件`];
+  if (!info) return undefined;
+  if (!info.isFile()) return `未自动修正 ${file}：它是指向别处的链接，请直接修改它指向的文件`;
   const bytes = new Uint8Array(await readFile(path));
   const plan = planFix(file, bytes);
-  if (!plan) return [];
-  if ('refused' in plan) return [plan.refused];
+  if (plan && 'refused' in plan) return plan.refused;
+  const detected = detectEncoding(bytes);
+  const text = plan ? plan.output.replace(/^\uFEFF/, '') : detected.ok ? detected.text : undefined;
+  return { bytes, ...(plan && { plan }), ...(text !== undefined && { text }) };
+}
+
+/** 索引号 for notices saved without one (allocate-index-numbers.ts), added to their plans. */
+function allocateMissing(siteYaml: Uint8Array | undefined, planned: Map<string, PlannedFile>, notices: string[]): string[] {
+  const texts = notices.flatMap((path) => {
+    const text = planned.get(path)?.text;
+    return text === undefined ? [] : [{ path, text }];
+  });
+  const site = siteYaml && parseSiteYaml(siteYaml).site;
+  const { allocations, skipped } = allocateIndexNumbers(texts, site ? site.organCode : undefined);
+  for (const { path, text, line, indexNumber } of allocations) {
+    const entry = planned.get(path)!;
+    const bom = entry.plan?.output.startsWith('\uFEFF') ? '\uFEFF' : '';
+    const changes = [...(entry.plan?.changes ?? []), `已分配 ${path}:${line} 索引号：${indexNumber}`];
+    entry.plan = { output: bom + text, changes };
+    entry.text = text;
+  }
+  return skipped;
+}
+
+async function writePlan(
+  dir: string,
+  file: string,
+  bytes: Uint8Array,
+  plan: { output: string; changes: string[] },
+  backups: BackupRun,
+): Promise<string[]> {
   let backup: string | undefined;
   try {
     backup = await backups.save(file, bytes);
-    await writeVerified(path, plan.output, bytes);
+    await writeVerified(join(dir, file), plan.output, bytes);
     return [...plan.changes, `  已备份原文件到 ${backup}`];
   } catch (error) {
     const kept = backup ? `（原文件已备份到 ${backup}）` : '';

@@ -14,6 +14,7 @@ import { AxeBuilder } from '@axe-core/playwright';
 import type { Page } from 'playwright-core';
 import { useSite } from './harness.ts';
 import { fixture, runScript, temporary } from '../build/helpers.ts';
+import { paths } from '../../src/domain/site/site-paths.ts';
 import { EDITOR_CONTENT_SECURITY_POLICY, securityHeadersFor } from '../../src/domain/site/security-headers.ts';
 
 const work = temporary('gongkai-guanli-');
@@ -88,6 +89,23 @@ async function readSavedFiles(page: Page): Promise<Record<string, string>> {
   });
 }
 
+/** A body with a table, as a clerk types it in the editor's Markdown mode. */
+const BODY = [
+  '各村（社区）：现将春季植树活动有关事项通知如下。',
+  '',
+  '| 树种 | 数量（株） |',
+  '| --- | --- |',
+  '| 桂花 | 200 |',
+  '| 樟树 | 150 |',
+].join('\n');
+
+/** `键: 值` as the editor writes it: the value in double quotes (a value already quoted stays). */
+function quoted(line: string): string {
+  const match = /^([^:\s]+): (.+)$/.exec(line);
+  if (!match || match[2]!.startsWith('"')) return line;
+  return `${match[1]}: ${JSON.stringify(match[2])}`;
+}
+
 describe('/guanli/', () => {
   test('opens Sveltia CMS in 简体中文 from this site alone, without console errors', async () => {
     const context = await site.context();
@@ -141,7 +159,7 @@ describe('/guanli/', () => {
     await context.close();
   });
 
-  test('local folder: a new notice and its attachment are saved under <year>/ and pass check', async () => {
+  test('local folder: a new notice, with a table and an attachment, is saved, numbered and published', async () => {
     const context = await site.context();
     const page = await context.newPage();
     await openWithLocalFolder(page);
@@ -149,7 +167,8 @@ describe('/guanli/', () => {
     await page.getByText('关于做好2024年春耕生产工作的通知').waitFor();
     await page.getByText('新建', { exact: true }).click();
     await page.getByRole('textbox', { name: '标题' }).fill('关于开展2026年春季植树活动的通知');
-    await page.getByRole('textbox', { name: '索引号' }).fill('114400001234567890/2026-00001');
+    // The 索引号 is not the clerk's to type: it is allocated when the notice is published.
+    assert.equal(await page.getByRole('textbox', { name: '索引号' }).isEditable(), false);
     await page.getByRole('textbox', { name: '文号' }).fill('测镇府〔2026〕5号');
     await page.getByRole('combobox', { name: '分类' }).click();
     await page.getByRole('option', { name: '城乡建设、环境保护' }).click();
@@ -173,8 +192,9 @@ describe('/guanli/', () => {
         mimeType: 'application/pdf',
         buffer: Buffer.from('%PDF-1.4\n%%EOF\n'),
       });
-    await page.locator('[contenteditable="true"]').first().click();
-    await page.keyboard.type('各村（社区）：现将春季植树活动有关事项通知如下。');
+    // The body, with a table, typed as Markdown (the editor's own switch).
+    await toolbar.getByRole('button', { name: '以 Markdown 编辑' }).click();
+    await page.locator('textarea').last().fill(BODY);
     await page.getByRole('button', { name: '保存' }).click();
 
     // Sveltia fills {{year}} of the path with the year the notice is created in.
@@ -189,24 +209,42 @@ describe('/guanli/', () => {
     assert.ok(created, `a file under notices/${year}/`);
     const [path, text] = created;
     assert.match(path, new RegExp(`^notices/${year}/[a-z0-9-]+\\.md$`));
-    assert.match(text, /^---\n标题: "关于开展2026年春季植树活动的通知"\n索引号: "114400001234567890\/2026-00001"\n/);
+    assert.match(text, /^---\n标题: "关于开展2026年春季植树活动的通知"\n文号: "测镇府〔2026〕5号"\n/);
+    assert.doesNotMatch(text, /索引号/);
     assert.match(text, /\n发布日期: "2026-03-01"\n/);
     assert.match(text, new RegExp(`\\n附件:\\n  - 名称: "植树报名表"\\n    文件: "/${year}/baomingbiao.pdf"\\n`));
     assert.equal((await savedFiles(page))[`attachments/${year}/baomingbiao.pdf`], '%PDF-1.4\n%%EOF\n');
-    assert.match(text, /\n---\n\n?各村（社区）：现将春季植树活动有关事项通知如下。/);
-
-    // Everything the editor wrote, back on disk; check must accept it.
-    for (const [file, data] of Object.entries(await savedFiles(page))) {
-      mkdirSync(dirname(join(content, file)), { recursive: true });
-      writeFileSync(join(content, file), data);
-    }
-    const checked = runScript('check', ['--content', content]);
-    assert.equal(checked.status, 0, checked.stdout + checked.stderr);
+    assert.ok(text.includes(`\n---\n\n${BODY}`) || text.includes(`\n---\n${BODY}`), text);
     assert.deepEqual(site.consoleErrors, []);
+    const saved = await savedFiles(page);
     await context.close();
+
+    // Everything the editor wrote, back on disk, as a push would bring it to CI: check asks for
+    // the 索引号, check --fix allocates it, and the build publishes the notice at its address.
+    const published = join(work, 'published');
+    cpSync(content, published, { recursive: true });
+    for (const [file, data] of Object.entries(saved)) {
+      mkdirSync(dirname(join(published, file)), { recursive: true });
+      writeFileSync(join(published, file), data);
+    }
+    const before = runScript('check', ['--content', published]);
+    assert.equal(before.status, 1);
+    assert.match(before.stderr, new RegExp(`错误 ${path}:1 索引号: 还没有索引号 — 运行 npm run check -- --fix`));
+    const fixed = runScript('check', ['--content', published, '--fix']);
+    assert.equal(fixed.status, 0, fixed.stdout + fixed.stderr);
+    const allocated = new RegExp(`已分配 ${path}:3 索引号：(114400001234567890/2026-\\d{5})`).exec(fixed.stdout);
+    assert.ok(allocated, fixed.stdout);
+    const out = join(work, 'out');
+    const built = runScript('build', ['--content', published, '--out', out]);
+    assert.equal(built.status, 0, built.stdout + built.stderr);
+    const html = readFileSync(join(out, paths.notice(allocated[1]!), 'index.html'), 'utf8');
+    assert.match(html, /<h1[^>]*>关于开展2026年春季植树活动的通知<\/h1>/);
+    assert.match(html, /<th[^>]*>树种<\/th>/);
+    assert.match(html, /<td[^>]*>桂花<\/td>/);
+    assert.match(html, new RegExp(`href="/attachments/${year}/baomingbiao.pdf"`));
   });
 
-  test('local folder: editing a notice keeps its other fields and its body', async () => {
+  test('local folder: editing a notice changes that field and keeps every other line byte for byte', async () => {
     const context = await site.context();
     const page = await context.newPage();
     await openWithLocalFolder(page);
@@ -222,8 +260,12 @@ describe('/guanli/', () => {
       if (after === before) await page.waitForTimeout(200);
     }
     assert.match(after, /\n摘要: "部署2024年防汛工作。"\n/);
-    for (const line of ['索引号: "114400001234567890/2024-00002"', '发布日期: "2024-05-10"'])
-      assert.ok(after.includes(line), line);
+    // Every field line as it was, apart from the new 摘要 (values come back in double quotes,
+    // as `npm run new` writes them, and in the field table's order).
+    const fieldLines = (text: string) => new Set(text.slice(4, text.indexOf('\n---\n', 4)).split('\n'));
+    const kept = fieldLines(after);
+    for (const line of fieldLines(before)) assert.ok(kept.has(quoted(line)), `kept: ${line}`);
+    assert.equal(kept.size, fieldLines(before).size + 1);
     // The body is kept as written (Sveltia may normalise the blank line after the frontmatter).
     const body = (text: string) => text.slice(text.indexOf('\n---\n', 4) + 5).trim();
     assert.equal(body(after), body(before));

@@ -6,6 +6,7 @@ import {
   cmsConfig,
   DOC_NUMBER_PATTERN,
   gitHostOrigins,
+  INDEX_NUMBER_EDITOR_HINT,
   INDEX_NUMBER_PATTERN,
   NOTICES,
 } from '../../src/cms/cms-config.ts';
@@ -53,8 +54,9 @@ describe('the editor configuration', () => {
     for (const spec of NOTICE_FIELDS) {
       const f = field(spec.key);
       assert.equal(f.label, spec.key);
-      assert.equal(f.hint, spec.help);
       assert.equal(f.widget, WIDGETS[spec.kind], spec.key);
+      if (spec.kind === 'index-number') continue;
+      assert.equal(f.hint, spec.help);
       assert.equal(f.required, 'required' in spec && spec.required === true, spec.key);
     }
     assert.equal(field('body').widget, 'markdown');
@@ -201,6 +203,13 @@ describe('the 文号 and 索引号 patterns accept what check accepts', () => {
   test('索引号', () => {
     const pattern = new RegExp(INDEX_NUMBER_PATTERN);
     for (const sample of indexNumbers) assert.equal(pattern.test(sample), parseIndexNumber(sample).ok, sample);
+  });
+
+  test('the 索引号 is never typed: it is allocated on publishing, and shown read-only', () => {
+    const f = field('索引号');
+    assert.equal(f.readonly, true);
+    assert.equal(f.required, false);
+    assert.equal(f.hint, INDEX_NUMBER_EDITOR_HINT);
   });
 
   test('the notice fields carry them', () => {

@@ -92,6 +92,25 @@ const indexNumber = (label: string) =>
     if (!parsed.ok) issue(ctx, parsed.reason, { kind: 'bad-index-number', fix: parsed.fix });
   }) as unknown as z.ZodType<IndexNumber>;
 
+/**
+ * A notice's own 索引号. Left out or blank, it is not yet allocated (a notice saved in the browser
+ * editor): `check --fix` gives it the next free number, as `npm run new` would, and until then the
+ * notice is not published.
+ */
+const ownIndexNumber = (label: string) =>
+  z.preprocess((value, ctx) => {
+    if (value !== undefined && value !== null && !(typeof value === 'string' && !value.trim())) return value;
+    ctx.addIssue({
+      code: 'custom',
+      message: '还没有索引号',
+      params: {
+        kind: 'unallocated-index-number',
+        fix: '运行 npm run check -- --fix 自动分配：按发布日期的年份取下一个流水号（在线编辑器新建的公文不填索引号，发布流程会运行它）',
+      },
+    });
+    return value;
+  }, indexNumber(label)) as unknown as z.ZodType<IndexNumber>;
+
 /** Words as a YAML list, or one line separated by spaces, 、 or ；. */
 const list = (label: string) =>
   z
@@ -127,6 +146,7 @@ function fieldSchema(field: NoticeField, { taxonomy, columns }: NoticeSchemaOpti
     case 'text':
       return text(label);
     case 'index-number':
+      return ownIndexNumber(label);
     case 'reference':
       return indexNumber(label);
     case 'doc-number':
