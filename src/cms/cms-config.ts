@@ -14,6 +14,7 @@ import { DOC_NUMBER_FORMS } from '../domain/notice/doc-number.ts';
 import { INDEX_NUMBER_FORM } from '../domain/notice/index-number.ts';
 import type { SiteConfig } from '../domain/site/site-config.ts';
 import { ATTACHMENT_EXTENSIONS } from '../domain/notice/attachments.ts';
+import { organFile, siteFile } from './office-files.ts';
 
 export interface CmsOptions {
   /** The content folder's path from the root of its git repository (`content`; `''` at the root). */
@@ -220,6 +221,11 @@ export function cmsConfig(site: SiteConfig, options: CmsOptions): CmsConfig {
           pageFile('guide', '政府信息公开指南', join(content, 'guide.md'), '指南全文（Markdown），显示在 /zhinan/'),
           pageFile('zhidu', '政府信息公开制度', join(content, 'zhidu.md'), '制度全文（Markdown），显示在 /zhidu/'),
         ],
+      },
+      {
+        name: 'office',
+        label: '本机关',
+        files: [siteFile(join(content, 'site.yaml')), organFile(join(content, 'jigou.yaml'))],
       },
     ],
   };

@@ -8,18 +8,24 @@
  */
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { cpSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { appendFileSync, cpSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { AxeBuilder } from '@axe-core/playwright';
 import type { Page } from 'playwright-core';
+import { parse as parseYaml } from 'yaml';
 import { useSite } from './harness.ts';
 import { fixture, runScript, temporary } from '../build/helpers.ts';
 import { paths } from '../../src/domain/site/site-paths.ts';
+import { OrganInfoSchema } from '../../src/domain/site/organ-info.ts';
 import { EDITOR_CONTENT_SECURITY_POLICY, securityHeadersFor } from '../../src/domain/site/security-headers.ts';
 
 const work = temporary('gongkai-guanli-');
 const content = join(work, 'content');
 cpSync(fixture('office'), content, { recursive: true });
+// Keys the editor keeps as written, in the shapes they take: a list mixing names and maps.
+const maintainerKeys =
+  '机构类型: 乡镇\n栏目:\n  - 规章和规范性文件\n  - 名称: 村务公开\n    代码: cunwu\n    说明: 村级事务\n';
+appendFileSync(join(content, 'site.yaml'), maintainerKeys);
 const site = useSite(content, '/', securityHeadersFor);
 
 /** Sveltia offers local folders on http://127.0.0.1 and localhost only (not [::1]). */
@@ -274,6 +280,57 @@ describe('/guanli/', () => {
     writeFileSync(join(work, 'edited', 'notices/2024/fangxun.md'), after);
     const checked = runScript('check', ['--content', join(work, 'edited')]);
     assert.equal(checked.status, 0, checked.stdout + checked.stderr);
+    assert.deepEqual(site.consoleErrors, []);
+    await context.close();
+  });
+  /** Opens a file of the 本机关 group, changes one field, saves, and returns the file before and after. */
+  async function editOfficeFile(page: Page, file: string, label: string, field: string, value: string) {
+    await openWithLocalFolder(page);
+    await page.getByRole('button', { name: '使用本地仓库' }).click();
+    await page.getByText('关于做好2024年春耕生产工作的通知').waitFor();
+    await page.getByRole('treeitem', { name: '本机关' }).click();
+    await page.getByText(label).click();
+    await page.getByRole('textbox', { name: field, exact: true }).fill(value);
+    await page.getByRole('button', { name: '保存' }).click();
+    const before = readFileSync(join(content, file), 'utf8');
+    let after = before;
+    for (let i = 0; i < 50 && after === before; i++) {
+      after = (await savedFiles(page))[file] ?? before;
+      if (after === before) await page.waitForTimeout(200);
+    }
+    return { before: parseYaml(before) as Record<string, unknown>, after: parseYaml(after) as Record<string, unknown> };
+  }
+
+  test('site.yaml: a clerk changes the phone number; the maintainer’s keys are kept as they were', async () => {
+    const context = await site.context();
+    const page = await context.newPage();
+    const { before, after } = await editOfficeFile(
+      page,
+      'site.yaml',
+      '本机关信息（site.yaml）',
+      '电话',
+      '0758-0000009',
+    );
+    assert.deepEqual(after, { ...before, 电话: '0758-0000009' });
+    assert.deepEqual(site.consoleErrors, []);
+    await context.close();
+  });
+
+  test('jigou.yaml: a clerk changes the office hours; every other entry is kept', async () => {
+    const context = await site.context();
+    const page = await context.newPage();
+    const { before, after } = await editOfficeFile(
+      page,
+      'jigou.yaml',
+      '机构信息（jigou.yaml）',
+      '办公时间',
+      '周一至周五 9:00-17:00',
+    );
+    // As the site reads it: Sveltia drops the 机构职能 block's final line break, which the reader trims.
+    assert.deepEqual(OrganInfoSchema.parse(after), {
+      ...OrganInfoSchema.parse(before),
+      officeHours: '周一至周五 9:00-17:00',
+    });
     assert.deepEqual(site.consoleErrors, []);
     await context.close();
   });

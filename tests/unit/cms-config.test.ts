@@ -13,7 +13,9 @@ import {
 import { NOTICE_FIELDS, type FieldKind } from '../../src/domain/notice/fields.ts';
 import { checkDocNumber } from '../../src/domain/notice/doc-number.ts';
 import { parseIndexNumber } from '../../src/domain/notice/index-number.ts';
-import { SiteConfigSchema } from '../../src/domain/site/site-config.ts';
+import { SITE_KEYS, SiteConfigSchema } from '../../src/domain/site/site-config.ts';
+import { ORGAN_ITEM_KEYS, ORGAN_KEYS } from '../../src/domain/site/organ-info.ts';
+import { SITE_KEPT } from '../../src/cms/office-files.ts';
 import { DEFAULT_TAXONOMY } from '../../src/domain/notice/taxonomy.ts';
 
 const site = (extra = '') =>
@@ -257,5 +259,35 @@ describe('the git host', () => {
     );
     assert.ok(!bad.success);
     assert.match(bad.error.issues[0]!.message, /github、gitlab 或 gitea/);
+  });
+});
+
+describe('the office’s files in the editor', () => {
+  const office = () => {
+    const group = cmsConfig(site(), options).collections!.find((c) => 'name' in c && c.name === 'office');
+    assert.ok(group && 'files' in group);
+    return group.files;
+  };
+  const names = (fields: readonly Field[]) => fields.map((f) => f.name);
+
+  test('site.yaml: every key is either edited by the clerk or kept as written, none dropped on saving', () => {
+    const siteFile = office().find((f) => f.name === 'site')!;
+    assert.equal(siteFile.file, 'content/site.yaml');
+    assert.deepEqual([...names(siteFile.fields)].sort(), [...SITE_KEYS].sort());
+    assert.deepEqual(
+      siteFile.fields.filter((f) => f.widget === 'hidden').map((f) => f.name),
+      [...SITE_KEPT],
+    );
+    assert.ok(SITE_KEPT.includes('机构代码') && SITE_KEPT.includes('在线编辑'), 'numbering and the editor itself');
+  });
+
+  test('jigou.yaml: every key and every list item’s keys, as the schema reads them', () => {
+    const organ = office().find((f) => f.name === 'jigou')!;
+    assert.equal(organ.file, 'content/jigou.yaml');
+    assert.deepEqual(names(organ.fields), ORGAN_KEYS);
+    for (const [key, itemKeys] of Object.entries(ORGAN_ITEM_KEYS)) {
+      const list = organ.fields.find((f) => f.name === key) as Field & { fields: Field[] };
+      assert.deepEqual(names(list.fields), itemKeys, key);
+    }
   });
 });
