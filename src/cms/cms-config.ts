@@ -34,7 +34,7 @@ export const NOTICES = 'notices';
 export const DOC_NUMBER_PATTERN = `^(?:${DOC_NUMBER_FORMS.map((r) => r.source.replace(/^\^|\$$/g, '')).join('|')})$`;
 export const INDEX_NUMBER_PATTERN = INDEX_NUMBER_FORM.source;
 
-const DOC_NUMBER_MESSAGE =
+export const DOC_NUMBER_MESSAGE =
   '格式为 机关代字〔年份〕序号号，例如 示镇府〔2024〕12号（六角括号〔〕，序号不补零）；命令用 X令第N号';
 const INDEX_NUMBER_MESSAGE =
   '格式为 机构代码/年份-5位流水号，例如 114400001234567890/2024-00001（半角“/”和“-”，字母大写）';
@@ -57,6 +57,8 @@ export function noticeField(spec: FieldSpec, site: SiteConfig, options: CmsOptio
         ...common,
         required: false,
         readonly: true,
+        // Sveltia shows no hint under a read-only field: the label says why it is empty.
+        label: '索引号（发布时自动分配，不用填写）',
         hint: INDEX_NUMBER_EDITOR_HINT,
         widget: 'string',
         pattern: [INDEX_NUMBER_PATTERN, INDEX_NUMBER_MESSAGE],

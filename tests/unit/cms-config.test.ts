@@ -55,7 +55,7 @@ describe('the editor configuration', () => {
     );
     for (const spec of NOTICE_FIELDS) {
       const f = field(spec.key);
-      assert.equal(f.label, spec.key);
+      assert.equal(f.label, spec.kind === 'index-number' ? '索引号（发布时自动分配，不用填写）' : spec.key);
       assert.equal(f.widget, WIDGETS[spec.kind], spec.key);
       if (spec.kind === 'index-number') continue;
       assert.equal(f.hint, spec.help);
