@@ -141,7 +141,7 @@ export async function writeEditorFiles(siteDir: string, site: SiteConfig, conten
   }
   const place = repositoryPlace(contentDir);
   await writeFile(join(dir, 'config.json'), JSON.stringify(cmsConfig(site, place), null, 1));
-  await writeFile(join(dir, 'index.html'), editorPage(site.name, gitHostOrigins(site)));
+  await writeFile(join(dir, 'index.html'), editorPage(site.name, gitHostOrigins(site), !site.gitHost));
   await writeFile(join(dir, 'LICENSES.txt'), await licenses());
 
   const files = await listFiles(siteDir, dir);

@@ -8,7 +8,8 @@ import assert from 'node:assert/strict';
 import { appendFileSync, cpSync, existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
-import { fixture, page, runScript, temporary } from './helpers.ts';
+import { fixture, page, ROOT, runScript, temporary } from './helpers.ts';
+import { TOKEN_SIGN_IN_LABELS } from '../../src/cms/editor-page.ts';
 import { foreignAssets } from '../../src/domain/site/asset-policy.ts';
 import { foreignLoads, repositoryPlace } from '../../src/build/editor-files.ts';
 import { cmsConfig } from '../../src/cms/cms-config.ts';
@@ -42,6 +43,24 @@ describe('OUT/guanli/', () => {
     assert.doesNotMatch(csp, /unsafe-eval/);
     assert.deepEqual(foreignAssets(html), []);
     assert.ok(existsSync(join(dir, 'main.js')));
+  });
+
+  test('without a git host the page is marked local-only, with the explanation shown elsewhere', () => {
+    const doc = page(site.out, 'guanli/index.html');
+    assert.ok(doc.querySelector('html')?.hasAttribute('data-local-only'));
+    const note = doc.querySelector('main#local-only');
+    assert.ok(note?.hasAttribute('hidden'));
+    assert.match(note?.textContent ?? '', /npm start[\s\S]*http:\/\/127\.0\.0\.1:4321\/guanli\//);
+  });
+
+  test('the token sign-in hidden in local-only mode is named as Sveltia names it', () => {
+    for (const [locale, label] of [
+      ['zh-CN', TOKEN_SIGN_IN_LABELS[0]],
+      ['zh-TW', TOKEN_SIGN_IN_LABELS[1]],
+    ]) {
+      const strings = readFileSync(join(ROOT, `node_modules/@sveltia/cms/locales/${locale}.json`), 'utf8');
+      assert.ok(strings.includes(`"sign_in_using_access_token":"${label}"`), `${locale}: ${label}`);
+    }
   });
 
   test('config.json is the configuration generated for this office', () => {

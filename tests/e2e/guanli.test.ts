@@ -120,10 +120,23 @@ describe('/guanli/', () => {
     const response = await page.goto(editorUrl());
     assert.equal(response?.headers()['content-security-policy'], EDITOR_CONTENT_SECURITY_POLICY);
     await page.getByRole('button', { name: '使用本地仓库' }).waitFor();
-    await page.getByRole('button', { name: '使用访问令牌登录' }).waitFor();
+    // This office has no git host: a token would have no repository to open.
+    assert.equal(await page.getByRole('button', { name: '使用访问令牌登录' }).count(), 0);
     const origin = new URL(editorUrl()).origin;
     const away = site.requests.filter((url) => !url.startsWith(origin) && !/^(blob|data):/.test(url));
     assert.deepEqual(away, []);
+    assert.deepEqual(site.consoleErrors, []);
+    await context.close();
+  });
+
+  test('without a git host, an address other than 127.0.0.1 says where the editor works', async () => {
+    const context = await site.context();
+    const page = await context.newPage();
+    const ipv6 = site.urls.find((u) => u.includes('[::1]'))!;
+    await page.goto(`${ipv6}guanli/`);
+    await page.getByRole('heading', { name: '在线编辑只能在工作人员的电脑上使用' }).waitFor();
+    await page.getByText('http://127.0.0.1:4321/guanli/').waitFor();
+    assert.equal(await page.getByRole('button', { name: /使用本地仓库|使用访问令牌登录/ }).count(), 0);
     assert.deepEqual(site.consoleErrors, []);
     await context.close();
   });

@@ -16,6 +16,7 @@ import { parseIndexNumber } from '../../src/domain/notice/index-number.ts';
 import { SITE_KEYS, SiteConfigSchema } from '../../src/domain/site/site-config.ts';
 import { ORGAN_ITEM_KEYS, ORGAN_KEYS } from '../../src/domain/site/organ-info.ts';
 import { SITE_KEPT } from '../../src/cms/office-files.ts';
+import { editorPage } from '../../src/cms/editor-page.ts';
 import { DEFAULT_TAXONOMY } from '../../src/domain/notice/taxonomy.ts';
 
 const site = (extra = '') =>
@@ -289,5 +290,17 @@ describe('the office’s files in the editor', () => {
       const list = organ.fields.find((f) => f.name === key) as Field & { fields: Field[] };
       assert.deepEqual(names(list.fields), itemKeys, key);
     }
+  });
+});
+
+describe('the editor page', () => {
+  test('is marked local-only exactly when the office has no git host', () => {
+    assert.match(
+      editorPage('测试镇人民政府', [], true),
+      /<html lang="zh-CN" data-local-only>[\s\S]*<main id="local-only" hidden/,
+    );
+    const withHost = editorPage('测试镇人民政府', ['https://git.example.gov.cn'], false);
+    assert.match(withHost, /<html lang="zh-CN">/);
+    assert.doesNotMatch(withHost, /local-only/);
   });
 });
