@@ -40,13 +40,18 @@ const INDEX_NUMBER_MESSAGE =
   '格式为 机构代码/年份-5位流水号，例如 114400001234567890/2024-00001（半角“/”和“-”，字母大写）';
 
 export const INDEX_NUMBER_EDITOR_HINT =
-  '不用填写：新建的公文在发布时自动分配下一个流水号（npm run check -- --fix 按发布日期的年份分配）；已发布的索引号永不改变，这里不能修改';
+  '不用填写：新建的公文在发布时按发布日期的年份自动分配下一个流水号；已发布的索引号永不改变，这里不能修改';
 
 const join = (...parts: string[]) => parts.filter(Boolean).join('/');
 
 /** The editor field of one notice field. */
 export function noticeField(spec: FieldSpec, site: SiteConfig, options: CmsOptions): Field {
-  const common = { name: spec.key, label: spec.key, hint: spec.help, required: spec.required === true };
+  const common = {
+    name: spec.key,
+    label: spec.key,
+    hint: spec.editorHelp ?? spec.help,
+    required: spec.required === true,
+  };
   switch (spec.kind) {
     case 'text':
       return { ...common, widget: 'string' };

@@ -60,6 +60,8 @@ export interface FieldSpec {
   required?: true;
   /** The rule in the editor's words: the docs' field table shows it. */
   help: string;
+  /** The hint in the browser editor, where `help` would not fit it (a select needs no spelling rule, `--fix` means nothing there). */
+  editorHelp?: string;
   /** For `enum`: the values allowed, and the problem reported for another value. */
   values?: readonly string[];
   invalid?: { kind: string; fix: string };
@@ -103,6 +105,8 @@ export const NOTICE_FIELDS = [
     name: 'docNumber',
     kind: 'doc-number',
     help: 'GB/T 9704-2012：`机关代字〔年份〕序号号`，必须用六角括号〔〕，序号不补零；命令用 `X令第N号`。`[] () 【】 ［］` 可用 `--fix` 自动改正',
+    editorHelp:
+      'GB/T 9704-2012：`机关代字〔年份〕序号号`，必须用六角括号〔〕，序号不补零；命令用 `X令第N号`。没有文号就不填',
     new: { en: 'doc-number', example: '示镇府〔2026〕12号', help: '文号（发文字号），没有就不写', rank: 3 },
     exported: true,
     shown: true,
@@ -113,6 +117,7 @@ export const NOTICE_FIELDS = [
     kind: 'category',
     required: true,
     help: '分类表中的一项（默认：国务院主题分类，见 `src/domain/notice/taxonomy.ts`）。写错时会提示最接近的分类（优先提示包含所写文字的一项）',
+    editorHelp: '从本机关的分类表中选择（site.yaml 的 分类；没有写时为国务院主题分类）',
     new: { en: 'category', example: '综合政务', help: '分类，须在分类表中（必填）', rank: 2 },
     exported: true,
     shown: true,
