@@ -265,6 +265,50 @@ describe('/guanli/', () => {
     assert.match(html, new RegExp(`href="/attachments/${year}/baomingbiao.pdf"`));
   });
 
+  test('local folder: a 解读 picks the notice it interprets by title, and saves its 索引号', async () => {
+    const context = await site.context();
+    const page = await context.newPage();
+    await openWithLocalFolder(page);
+    await page.getByRole('button', { name: '使用本地仓库' }).click();
+    await page.getByText('关于做好2024年春耕生产工作的通知').waitFor();
+    await page.getByText('新建', { exact: true }).click();
+    await page.getByRole('textbox', { name: '标题' }).fill('一图读懂《测试镇农村宅基地管理办法》');
+    await page.getByRole('combobox', { name: '分类' }).click();
+    await page.getByRole('option', { name: '城乡建设、环境保护' }).click();
+    await page.getByRole('textbox', { name: '发布日期' }).fill('2026-03-02');
+    await page.getByRole('textbox', { name: '体裁' }).fill('解读');
+    const toolbar = page.getByRole('toolbar', { name: '文本编辑器' });
+    for (let i = 0; i < 20 && !(await toolbar.count()); i++) {
+      await page.mouse.move(300, 400);
+      await page.mouse.wheel(0, 1500);
+      await page.waitForTimeout(200);
+    }
+    const interprets = page.getByRole('combobox', { name: '解读' });
+    await interprets.scrollIntoViewIfNeeded();
+    await interprets.click();
+    await page.getByRole('option', { name: '测试镇农村宅基地管理办法', exact: true }).click();
+    await page.locator('[contenteditable="true"]').first().click();
+    await page.keyboard.type('宅基地申请条件、办理流程一图读懂。');
+    await page.getByRole('button', { name: '保存' }).click();
+
+    let saved: string | undefined;
+    for (let i = 0; i < 50 && !saved; i++) {
+      saved = Object.values(await savedFiles(page)).find((text) =>
+        text.includes('一图读懂《测试镇农村宅基地管理办法》'),
+      );
+      if (!saved) await page.waitForTimeout(200);
+    }
+    assert.ok(saved);
+    assert.match(saved, /\n解读: "114400001234567890\/2023-00001"\n/);
+    const checkedDir = join(work, 'interprets');
+    cpSync(content, checkedDir, { recursive: true });
+    writeFileSync(join(checkedDir, 'notices/2026-tujie.md'), saved);
+    const checked = runScript('check', ['--content', checkedDir, '--fix']);
+    assert.equal(checked.status, 0, checked.stdout + checked.stderr);
+    assert.deepEqual(site.consoleErrors, []);
+    await context.close();
+  });
+
   test('local folder: editing a notice changes that field and keeps every other line byte for byte', async () => {
     const context = await site.context();
     const page = await context.newPage();
