@@ -128,6 +128,7 @@ export const NOTICE_FIELDS = [
     kind: 'date',
     required: true,
     help: '`YYYY-MM-DD`，必须是真实日期',
+    editorHelp: '用日期选择器选择，或按 年-月-日 输入',
     new: { en: 'date', example: 'YYYY-MM-DD', help: '发布日期，不填时为今天（北京时间）', rank: 8 },
     exported: true,
     shown: true,
@@ -137,6 +138,7 @@ export const NOTICE_FIELDS = [
     name: 'writtenOn',
     kind: 'date',
     help: '同上，不能晚于发布日期',
+    editorHelp: '文件落款的日期，不能晚于发布日期',
     new: { en: 'written', example: 'YYYY-MM-DD', help: '成文日期，不能晚于发布日期', rank: 9 },
     exported: true,
     shown: true,
@@ -164,6 +166,7 @@ export const NOTICE_FIELDS = [
     name: 'keywords',
     kind: 'list',
     help: '列表，或用空格、顿号分隔',
+    editorHelp: '每个主题词一项，或在一项中用空格、顿号分隔',
     new: { en: 'keywords', example: '"春耕 农业"', help: '主题词，用空格或顿号分隔', rank: 6 },
     exported: true,
     shown: true,
@@ -193,6 +196,7 @@ export const NOTICE_FIELDS = [
     name: 'interprets',
     kind: 'reference',
     help: '政策解读稿填写被解读文件的索引号，该文件必须存在；两页会互相链接',
+    editorHelp: '政策解读稿：按标题选择被解读的文件（保存的是它的索引号）；两页会互相链接',
     refers: {
       target: '原文',
       kind: 'dangling-interpretation',
@@ -206,6 +210,7 @@ export const NOTICE_FIELDS = [
     name: 'replacedBy',
     kind: 'reference',
     help: '失效或废止的文件：填写取代它的新文件的索引号，该文件必须存在；页面会链接到新文件',
+    editorHelp: '失效或废止的文件：按标题选择取代它的新文件；页面会链接到新文件',
     refers: {
       target: '新文件',
       kind: 'dangling-replacement',
@@ -227,12 +232,14 @@ export const NOTICE_FIELDS = [
     name: 'columns',
     kind: 'columns',
     help: '法定主动公开内容的栏目名称，可写多个（如 [社会救助, 民生政策]）；规范性文件、政策解读、年度报告不写也会归入各自栏目',
+    editorHelp: '法定主动公开内容的栏目，可选多个；规范性文件、政策解读、年度报告不选也会归入各自栏目',
   },
   {
     key: '附件',
     name: 'attachments',
     kind: 'attachments',
     help: '列表，每项 `名称` 和 `文件`（相对于 attachments/ 的路径，文件必须存在）',
+    editorHelp: '每项填写读者看到的名称，并上传文件（PDF、OFD、Word、Excel、WPS、图片、压缩包等）',
     exported: true,
   },
   {
@@ -240,6 +247,7 @@ export const NOTICE_FIELDS = [
     name: 'allowedPersonalInfo',
     kind: 'allowances',
     help: '确需公开的个人号码（如用作服务热线的工作手机），每项 `值` 和 `理由`（必填），见“保密审查”',
+    editorHelp: '确需公开的个人号码（如用作服务热线的工作手机）：每项填写号码和理由，经保密审查同意后才填',
   },
 ] as const satisfies readonly FieldSpec[];
 
