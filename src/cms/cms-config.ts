@@ -176,7 +176,7 @@ function noticesCollection(site: SiteConfig, options: CmsOptions): EntryCollecti
     label_singular: '公文',
     description: '政府信息公开的公文：每篇一个文件，按年份存放在 notices/ 下',
     folder: join(options.contentPath, 'notices'),
-    path: '{{year}}/{{slug}}',
+    path: "{{发布日期 | date('YYYY')}}/{{slug}}",
     extension: 'md',
     format: 'yaml-frontmatter',
     identifier_field: '标题',
@@ -184,7 +184,7 @@ function noticesCollection(site: SiteConfig, options: CmsOptions): EntryCollecti
     editor: { preview: false },
     summary: '{{发布日期}} {{标题}}',
     slug: {
-      template: '{{year}}{{month}}{{day}}-{{uuid_shorter}}',
+      template: "{{发布日期 | date('YYYYMMDD')}}-{{uuid_shorter}}",
       editable: ['create'],
       hint: '文件名：小写拼音、字母、数字和“-”，如 chungeng-shengchan-tongzhi',
       pattern: ['^[a-z0-9][a-z0-9-]*$', '文件名只能用小写拼音、字母、数字和“-”'],

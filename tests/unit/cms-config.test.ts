@@ -71,10 +71,14 @@ describe('the editor configuration', () => {
     assert.equal(config.load_config_file, false);
   });
 
-  test('notices live in content/notices/<year>/ as Markdown with YAML frontmatter', () => {
+  test('notices live in content/notices/<year of 发布日期>/, named by their 发布日期, as `npm run new` places them', () => {
     const collection = notices();
     assert.equal(collection.folder, 'content/notices');
-    assert.equal(collection.path, '{{year}}/{{slug}}');
+    assert.equal(collection.path, "{{发布日期 | date('YYYY')}}/{{slug}}");
+    assert.match(
+      String((collection.slug as { template?: string }).template),
+      /^\{\{发布日期 \| date\('YYYYMMDD'\)\}\}-/,
+    );
     assert.equal(collection.extension, 'md');
     assert.equal(collection.format, 'yaml-frontmatter');
     assert.equal(notices(cmsConfig(site(), { contentPath: '', repoName: 'x' })).folder, 'notices');
