@@ -63,16 +63,17 @@ async function openWithLocalFolder(page: Page): Promise<void> {
 
 /**
  * Every file under OPFS's `repo/content/`, by path relative to the content folder. Sveltia saves
- * by writing a temporary file and renaming it, so a file listed a moment ago may be gone when it
- * is read: such a file is left out, and the callers read again until the saved text is there.
+ * by writing a temporary file and renaming it over the old one: a file listed a moment ago may be
+ * gone (NotFoundError) or replaced while it is read (NotReadableError). Then the whole folder is
+ * read again, so a caller never gets a listing with a file missing.
  */
 async function savedFiles(page: Page): Promise<Record<string, string>> {
   for (let attempt = 1; ; attempt++) {
     try {
       return await readSavedFiles(page);
     } catch (error) {
-      // A folder renamed or removed while it was being listed: list again.
-      if (attempt === 5 || !String(error).includes('NotFoundError')) throw error;
+      if (attempt === 20 || !/NotFoundError|NotReadableError/.test(String(error))) throw error;
+      await page.waitForTimeout(100);
     }
   }
 }
@@ -82,12 +83,8 @@ async function readSavedFiles(page: Page): Promise<Record<string, string>> {
     const out: Record<string, string> = {};
     async function walk(dir: FileSystemDirectoryHandle, prefix: string): Promise<void> {
       for await (const handle of (dir as unknown as { values(): AsyncIterable<FileSystemHandle> }).values()) {
-        try {
-          if (handle.kind === 'directory') await walk(handle as FileSystemDirectoryHandle, `${prefix}${handle.name}/`);
-          else out[prefix + handle.name] = await (await (handle as FileSystemFileHandle).getFile()).text();
-        } catch (error) {
-          if (!(error instanceof DOMException && error.name === 'NotFoundError')) throw error;
-        }
+        if (handle.kind === 'directory') await walk(handle as FileSystemDirectoryHandle, `${prefix}${handle.name}/`);
+        else out[prefix + handle.name] = await (await (handle as FileSystemFileHandle).getFile()).text();
       }
     }
     const repo = await (await navigator.storage.getDirectory()).getDirectoryHandle('repo');
