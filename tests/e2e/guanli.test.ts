@@ -11,7 +11,7 @@ import assert from 'node:assert/strict';
 import { appendFileSync, cpSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { AxeBuilder } from '@axe-core/playwright';
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { parse as parseYaml } from 'yaml';
 import { useSite } from './harness.ts';
 import { fixture, ROOT, runScript, temporary } from '../build/helpers.ts';
@@ -91,6 +91,27 @@ async function readSavedFiles(page: Page): Promise<Record<string, string>> {
     await walk(await repo.getDirectoryHandle('content'), '');
     return out;
   });
+}
+
+/** Opens the editor on the OPFS copy of the content folder and waits for the notice list. */
+async function openNoticeList(page: Page): Promise<void> {
+  await openWithLocalFolder(page);
+  await page.getByRole('button', { name: '使用本地仓库' }).click();
+  await page.getByText('关于做好2024年春耕生产工作的通知').waitFor();
+}
+
+/**
+ * Scrolls an entry's form until the body's editor is there: fields further down (解读, 附件, the
+ * body) are made when they scroll into view. Returns the body editor's toolbar.
+ */
+async function revealLowerFields(page: Page): Promise<Locator> {
+  const toolbar = page.getByRole('toolbar', { name: '文本编辑器' });
+  for (let i = 0; i < 20 && !(await toolbar.count()); i++) {
+    await page.mouse.move(300, 400);
+    await page.mouse.wheel(0, 1500);
+    await page.waitForTimeout(200);
+  }
+  return toolbar;
 }
 
 /** A body with a table, as a clerk types it in the editor's Markdown mode. */
@@ -180,9 +201,7 @@ describe('/guanli/', () => {
   test('local folder: a new notice, with a table and an attachment, is saved, numbered and published', async () => {
     const context = await site.context();
     const page = await context.newPage();
-    await openWithLocalFolder(page);
-    await page.getByRole('button', { name: '使用本地仓库' }).click();
-    await page.getByText('关于做好2024年春耕生产工作的通知').waitFor();
+    await openNoticeList(page);
     await page.getByText('新建', { exact: true }).click();
     await page.getByRole('textbox', { name: '标题' }).fill('关于开展2026年春季植树活动的通知');
     // The 索引号 is not the clerk's to type: it is allocated when the notice is published.
@@ -192,13 +211,7 @@ describe('/guanli/', () => {
     await page.getByRole('option', { name: '城乡建设、环境保护' }).click();
     await page.getByRole('textbox', { name: '发布日期' }).fill('2025-12-30');
     await page.getByRole('textbox', { name: '体裁' }).fill('通知');
-    // Fields further down (附件, the body's editor) are made when they scroll into view.
-    const toolbar = page.getByRole('toolbar', { name: '文本编辑器' });
-    for (let i = 0; i < 20 && !(await toolbar.count()); i++) {
-      await page.mouse.move(300, 400);
-      await page.mouse.wheel(0, 1500);
-      await page.waitForTimeout(200);
-    }
+    const toolbar = await revealLowerFields(page);
     // An attachment: its file goes into attachments/<year>/ (the year it is uploaded).
     await page.getByRole('button', { name: /添加.*附件/ }).click();
     await page.getByRole('textbox', { name: '名称' }).fill('植树报名表');
@@ -266,21 +279,14 @@ describe('/guanli/', () => {
   test('local folder: a 解读 picks the notice it interprets by title, and saves its 索引号', async () => {
     const context = await site.context();
     const page = await context.newPage();
-    await openWithLocalFolder(page);
-    await page.getByRole('button', { name: '使用本地仓库' }).click();
-    await page.getByText('关于做好2024年春耕生产工作的通知').waitFor();
+    await openNoticeList(page);
     await page.getByText('新建', { exact: true }).click();
     await page.getByRole('textbox', { name: '标题' }).fill('一图读懂《测试镇农村宅基地管理办法》');
     await page.getByRole('combobox', { name: '分类' }).click();
     await page.getByRole('option', { name: '城乡建设、环境保护' }).click();
     await page.getByRole('textbox', { name: '发布日期' }).fill('2026-03-02');
     await page.getByRole('textbox', { name: '体裁' }).fill('解读');
-    const toolbar = page.getByRole('toolbar', { name: '文本编辑器' });
-    for (let i = 0; i < 20 && !(await toolbar.count()); i++) {
-      await page.mouse.move(300, 400);
-      await page.mouse.wheel(0, 1500);
-      await page.waitForTimeout(200);
-    }
+    await revealLowerFields(page);
     const interprets = page.getByRole('combobox', { name: '解读' });
     await interprets.scrollIntoViewIfNeeded();
     await interprets.click();
@@ -342,9 +348,7 @@ describe('/guanli/', () => {
   });
   /** Opens a file of the 本机关 group, changes one field, saves, and returns the file before and after. */
   async function editOfficeFile(page: Page, file: string, label: string, field: string, value: string) {
-    await openWithLocalFolder(page);
-    await page.getByRole('button', { name: '使用本地仓库' }).click();
-    await page.getByText('关于做好2024年春耕生产工作的通知').waitFor();
+    await openNoticeList(page);
     await page.getByRole('treeitem', { name: '本机关' }).click();
     await page.getByText(label).click();
     await page.getByRole('textbox', { name: field, exact: true }).fill(value);
