@@ -69,6 +69,7 @@ describe('依申请公开 pages in Chromium', () => {
     const page = await context.newPage();
     await page.setViewportSize({ width: 320, height: 640 });
     await page.goto(`${site.url}yishenqing/shenqingbiao/`);
+    await page.evaluate(() => document.fonts.ready);
     const sizes = await page.evaluate(() => {
       const region = document.querySelector<HTMLElement>('.application-form__scroll')!;
       return {
@@ -82,7 +83,10 @@ describe('依申请公开 pages in Chromium', () => {
     assert.equal(sizes.label, '申请表（可左右滑动）');
     await page.focus('.application-form__scroll');
     await page.keyboard.press('ArrowRight');
-    assert.ok(await page.$eval('.application-form__scroll', (el) => el.scrollLeft > 0), 'arrow keys scroll it');
+    // Keyboard scrolling may be animated: wait for it rather than read the position at once.
+    await page.waitForFunction(() => document.querySelector('.application-form__scroll')!.scrollLeft > 0, null, {
+      timeout: 5000,
+    });
     await context.close();
   });
 });
